@@ -1,0 +1,82 @@
+//! The claim lexicon: actions, ICD 203 likelihood terms, confidence and status values (and the
+//! extractor's verb lists), read from `data/lexicon.toml`. Front matter validation and the claim
+//! extractor share it, so a term is valid in both places or in neither.
+
+use serde::Deserialize;
+
+use super::Likelihood;
+
+/// Compiled into the binary from `data/lexicon.toml`.
+pub const LEXICON_TOML: &str = include_str!("../../data/lexicon.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LikelihoodTerm {
+    pub term: String,
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+    pub low: u8,
+    pub high: u8,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ActionEntry {
+    pub id: String,
+    pub label: String,
+}
+
+/// The vocabularies, as read from the data file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Lexicon {
+    pub confidences: Vec<String>,
+    pub statuses: Vec<String>,
+    #[serde(rename = "likelihood")]
+    pub likelihoods: Vec<LikelihoodTerm>,
+    #[serde(rename = "action")]
+    pub actions: Vec<ActionEntry>,
+}
+
+impl Lexicon {
+    pub fn builtin() -> Lexicon {
+        toml::from_str(LEXICON_TOML).expect("data/lexicon.toml is valid")
+    }
+
+    pub fn is_action(&self, id: &str) -> bool {
+        self.actions.iter().any(|a| a.id == id)
+    }
+
+    /// The human label of an action id ("hack_and_leak" -> "hack and leak").
+    pub fn action_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.actions.iter().find(|a| a.id == id).map_or(id, |a| a.label.as_str())
+    }
+
+    /// Resolves an ICD 203 term or synonym (any case) to its canonical term and band.
+    pub fn likelihood(&self, words: &str) -> Option<Likelihood> {
+        let words = words.trim().to_lowercase();
+        self.likelihoods
+            .iter()
+            .find(|l| l.term == words || l.synonyms.iter().any(|s| *s == words))
+            .map(|l| Likelihood { term: l.term.clone(), low: l.low, high: l.high })
+    }
+
+    /// Every accepted likelihood phrase, for error messages.
+    pub fn likelihood_terms(&self) -> Vec<&str> {
+        self.likelihoods
+            .iter()
+            .flat_map(|l| std::iter::once(l.term.as_str()).chain(l.synonyms.iter().map(String::as_str)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn likelihood_synonyms_resolve_to_their_icd_203_band() {
+        let lexicon = Lexicon::builtin();
+        let l = lexicon.likelihood("Almost certainly").unwrap();
+        assert_eq!((l.term.as_str(), l.low, l.high), ("almost certain", 95, 99));
+        assert!(lexicon.likelihood("perhaps").is_none());
+        assert!(lexicon.is_action("hack_and_leak"));
+    }
+}

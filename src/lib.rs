@@ -1,0 +1,17 @@
+//! dossier: a static site generator for influence-tracking digests.
+//!
+//! The pipeline flows one way, a module per stage:
+//! `load` (files -> [`load::Site`]) -> `extract` (pure text analysis) -> `link` (the cross-linked
+//! [`link::Digest`]) -> `render` (pages and data files in memory) -> `write` (temporary sibling,
+//! link check, atomic swap).
+
+pub mod cmd;
+pub mod config;
+pub mod diagnostics;
+pub mod extract;
+pub mod link;
+pub mod load;
+pub mod markdown;
+pub mod registry;
+pub mod render;
+pub mod write;
