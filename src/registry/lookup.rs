@@ -59,6 +59,13 @@ impl Registry {
         Registry::from_entries(countries.country, actors.actor, ActorOrigin::Builtin)
     }
 
+    /// A registry from given data, for tests and tools that want a small, known world.
+    pub fn from_toml(countries_toml: &str, actors_toml: &str) -> Result<Registry, toml::de::Error> {
+        let countries: CountriesFile = toml::from_str(countries_toml)?;
+        let actors: ActorsFile = toml::from_str(actors_toml)?;
+        Ok(Registry::from_entries(countries.country, actors.actor, ActorOrigin::Builtin))
+    }
+
     fn from_entries(countries: Vec<Country>, entries: Vec<ActorEntry>, origin: ActorOrigin) -> Registry {
         let mut registry = Registry::default();
         for country in countries {

@@ -7,7 +7,7 @@ mod builtin;
 mod lookup;
 
 pub use builtin::{BUILTIN_ACTORS_TOML, BUILTIN_COUNTRIES_TOML};
-pub use lookup::Registry;
+pub use lookup::{ActorEntry, ActorsFile, Registry};
 
 use serde::{Deserialize, Serialize};
 
