@@ -1,1 +1,158 @@
-fn main() {}
+//! The `dossier` command line. Doc comments here are the `--help` text.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use dossier::cmd::{self, Format, build::BuildOptions};
+
+/// dossier: a static site generator for influence-tracking digests.
+///
+/// Articles are Markdown with TOML front matter in content/articles/. dossier finds the actors and
+/// attributed claims in them and writes a cross-linked site with a page per article, country, actor
+/// and claim, feeds and open data.
+#[derive(Parser)]
+#[command(name = "dossier", version, about, long_about)]
+struct Cli {
+    /// The site folder (holding dossier.toml).
+    #[arg(long, short = 'r', global = true, default_value = ".")]
+    root: PathBuf,
+    /// Print only errors.
+    #[arg(long, short = 'q', global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default `public`).
+    Build {
+        /// The output folder, relative to the site root.
+        #[arg(long, short = 'o', default_value = "public")]
+        output: PathBuf,
+        /// Include articles marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Treat warnings as errors (for CI).
+        #[arg(long)]
+        strict: bool,
+        /// Use this base URL instead of the one in dossier.toml.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Build the site and serve it on http://127.0.0.1:1111 for previewing.
+    Serve {
+        /// Port to listen on.
+        #[arg(long, short = 'p', default_value_t = 1111)]
+        port: u16,
+        /// Address to bind.
+        #[arg(long, short = 'b', default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Include drafts (on by default when previewing is not wanted: off).
+        #[arg(long)]
+        drafts: bool,
+        /// Where the preview build goes, relative to the site root.
+        #[arg(long, short = 'o', default_value = ".dossier-serve")]
+        output: PathBuf,
+    },
+    /// Print the mentions, countries and claims the extractor finds in files, as JSON.
+    Extract {
+        /// Article (.md with front matter) or plain-text files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            output,
+            drafts,
+            strict,
+            base_url,
+        } => {
+            let options = BuildOptions {
+                root: cli.root.clone(),
+                output: Some(output.clone()),
+                drafts,
+                strict,
+                base_url,
+            };
+            build_and_report(&options, cli.quiet)
+        }
+        Command::Serve {
+            port,
+            bind,
+            drafts,
+            output,
+        } => {
+            let addr = SocketAddr::new(bind, port);
+            let options = BuildOptions {
+                root: cli.root.clone(),
+                output: Some(output.clone()),
+                drafts,
+                strict: false,
+                base_url: Some(format!("http://{addr}/")),
+            };
+            if build_and_report(&options, cli.quiet) != ExitCode::SUCCESS {
+                return ExitCode::FAILURE;
+            }
+            let state = cmd::serve::ServeState {
+                output: Arc::new(cli.root.join(&output)),
+            };
+            eprintln!("Serving the digest at http://{addr}/ (Ctrl-C to stop)");
+            let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+            match runtime.block_on(cmd::serve::serve(addr, state)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: cannot serve on {addr}: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Extract { files } => {
+            let mut registry = dossier::registry::Registry::builtin();
+            if let Ok(text) = std::fs::read_to_string(cli.root.join("content/actors.toml"))
+                && let Ok(file) = toml::from_str::<dossier::registry::ActorsFile>(&text)
+            {
+                registry.extend_with_site(file.actor);
+            }
+            match cmd::extract::run(&files, &registry) {
+                Ok(json) => {
+                    println!("{json}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+fn build_and_report(options: &BuildOptions, quiet: bool) -> ExitCode {
+    let (summary, diagnostics) = cmd::build::run(options);
+    cmd::print_diagnostics(&diagnostics, Format::Human, quiet);
+    match summary {
+        Some(summary) => {
+            if !quiet {
+                let output = options.output.as_ref().map(|o| options.root.join(o));
+                eprintln!("{}", summary.line(output.as_deref()));
+            }
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!(
+                "error: build failed with {} error(s); the previous output was left as it was",
+                diagnostics.error_count().max(1)
+            );
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,1 +1,426 @@
-//! TODO
+//! Markdown: the one place that parses article bodies. It gives extraction the prose as plain
+//! text blocks, and gives rendering HTML with links and anchors put back at byte offsets of
+//! those same blocks. Both walk the same event stream, so the offsets agree.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+fn events(markdown: &str) -> TextMergeStream<'_, Parser<'_>> {
+    TextMergeStream::new(Parser::new_ext(markdown, options()))
+}
+
+/// Follows the event stream and says which prose block (and offset within it) each text event
+/// belongs to. Code, raw HTML and image alt text are not prose.
+#[derive(Default)]
+struct BlockTracker {
+    blocks: usize,
+    current: Option<(usize, usize)>,
+    code_depth: usize,
+    image_depth: usize,
+}
+
+impl BlockTracker {
+    /// For a prose text event (or a line break, which counts as a space): its block, its offset
+    /// in the block and the text it contributes.
+    fn observe<'a>(&mut self, event: &'a Event) -> Option<(usize, usize, &'a str)> {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => self.code_depth += 1,
+            Event::End(TagEnd::CodeBlock) => self.code_depth = self.code_depth.saturating_sub(1),
+            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+            Event::End(TagEnd::Image) => self.image_depth = self.image_depth.saturating_sub(1),
+            Event::Start(tag) if is_block(tag) => self.current = None,
+            Event::End(tag) if is_block_end(tag) => self.current = None,
+            Event::Text(text) if self.code_depth == 0 && self.image_depth == 0 => {
+                return Some(self.push(text));
+            }
+            Event::SoftBreak | Event::HardBreak if self.current.is_some() => {
+                return Some(self.push(" "));
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn push<'a>(&mut self, text: &'a str) -> (usize, usize, &'a str) {
+        let (block, offset) = *self.current.get_or_insert_with(|| {
+            self.blocks += 1;
+            (self.blocks - 1, 0)
+        });
+        self.current = Some((block, offset + text.len()));
+        (block, offset, text)
+    }
+}
+
+fn is_block(tag: &Tag) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn is_block_end(tag: &TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
+
+/// The prose of a Markdown body as plain-text blocks (paragraphs, headings, list items, cells).
+pub fn prose_blocks(markdown: &str) -> Vec<String> {
+    let mut tracker = BlockTracker::default();
+    let mut blocks: Vec<String> = Vec::new();
+    for event in events(markdown) {
+        if let Some((block, _, text)) = tracker.observe(&event) {
+            if block == blocks.len() {
+                blocks.push(String::new());
+            }
+            blocks[block].push_str(text);
+        }
+    }
+    blocks
+}
+
+/// Something to put into the rendered text at a byte range of a prose block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoration {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+    pub kind: DecorationKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecorationKind {
+    /// Wrap the range in a link (an actor mention).
+    Link {
+        href: String,
+        title: String,
+        class: &'static str,
+    },
+    /// Put an anchor before the range (a claim's permalink target).
+    Anchor {
+        id: String,
+        href: String,
+        title: String,
+    },
+}
+
+/// A rendered body and what the rest of the pipeline needs to know about it.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedBody {
+    pub html: String,
+    /// Headings as (level, id, text), for a table of contents.
+    pub headings: Vec<(u8, String, String)>,
+}
+
+/// Renders Markdown to HTML with decorations (sorted by block and start) placed in the prose.
+/// Root-relative links (`/articles/x/`) are prefixed with `base_path` so sub-path sites work.
+pub fn render(
+    markdown: &str,
+    decorations: &[Decoration],
+    base_path: &str,
+    sanitize: bool,
+) -> RenderedBody {
+    let mut tracker = BlockTracker::default();
+    let mut out: Vec<Event> = Vec::new();
+    let mut headings = Vec::new();
+    let mut used_ids: Vec<String> = Vec::new();
+    let mut heading_start: Option<usize> = None;
+    let mut link_depth = 0usize;
+    let mut has_raw_html = false;
+    let mut next = 0usize;
+    for event in events(markdown) {
+        let prose = tracker.observe(&event).map(|(b, o, t)| (b, o, t.len()));
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                heading_start = Some(out.len());
+                out.push(event);
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(start) = heading_start.take() {
+                    finish_heading(&mut out, start, level, &mut used_ids, &mut headings);
+                }
+                out.push(event);
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                link_depth += 1;
+                let dest_url = rebase(dest_url, base_path);
+                out.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Link) => {
+                link_depth = link_depth.saturating_sub(1);
+                out.push(event);
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = rebase(dest_url, base_path);
+                out.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                has_raw_html = true;
+                out.push(event);
+            }
+            Event::Text(text) => match prose {
+                Some((block, offset, len)) => {
+                    while next < decorations.len()
+                        && (decorations[next].block, decorations[next].start) < (block, offset)
+                    {
+                        next += 1;
+                    }
+                    let mut here = Vec::new();
+                    let mut i = next;
+                    while i < decorations.len()
+                        && decorations[i].block == block
+                        && decorations[i].start < offset + len
+                    {
+                        here.push(&decorations[i]);
+                        i += 1;
+                    }
+                    next = i;
+                    decorate(&text, offset, &here, link_depth > 0, &mut out);
+                }
+                None => out.push(Event::Text(text)),
+            },
+            other => out.push(other),
+        }
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    if has_raw_html && sanitize {
+        html = sanitizer().clean(&html).to_string();
+    }
+    RenderedBody { html, headings }
+}
+
+/// Splits one text event around the decorations that fall inside it.
+fn decorate<'a>(
+    text: &CowStr<'a>,
+    offset: usize,
+    here: &[&Decoration],
+    in_link: bool,
+    out: &mut Vec<Event<'a>>,
+) {
+    let mut pos = 0usize;
+    for d in here {
+        let (start, end) = (d.start - offset.min(d.start), d.end.saturating_sub(offset));
+        if d.start < offset
+            || start < pos
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            continue;
+        }
+        match &d.kind {
+            DecorationKind::Link { href, title, class } if !in_link => {
+                out.push(Event::Text(CowStr::from(text[pos..start].to_string())));
+                out.push(Event::InlineHtml(CowStr::from(format!(
+                    "<a class=\"{class}\" href=\"{}\" title=\"{}\">",
+                    escape_attr(href),
+                    escape_attr(title)
+                ))));
+                out.push(Event::Text(CowStr::from(text[start..end].to_string())));
+                out.push(Event::InlineHtml(CowStr::Borrowed("</a>")));
+                pos = end;
+            }
+            DecorationKind::Anchor { id, href, title } => {
+                out.push(Event::Text(CowStr::from(text[pos..start].to_string())));
+                out.push(Event::InlineHtml(CowStr::from(format!(
+                    "<a class=\"claim-anchor\" id=\"{}\" href=\"{}\" title=\"{}\">¶</a>",
+                    escape_attr(id),
+                    escape_attr(href),
+                    escape_attr(title)
+                ))));
+                pos = start;
+            }
+            DecorationKind::Link { .. } => {}
+        }
+    }
+    if pos == 0 {
+        out.push(Event::Text(text.clone()));
+    } else if pos < text.len() {
+        out.push(Event::Text(CowStr::from(text[pos..].to_string())));
+    }
+}
+
+/// Gives a heading a unique id from its text unless it has one (`## Title {#id}`).
+fn finish_heading(
+    out: &mut [Event],
+    start: usize,
+    level: HeadingLevel,
+    used: &mut Vec<String>,
+    headings: &mut Vec<(u8, String, String)>,
+) {
+    let text: String = out[start + 1..]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    if let Event::Start(Tag::Heading { id, .. }) = &mut out[start] {
+        let base = id
+            .as_ref()
+            .map_or_else(|| slug::slugify(&text), |i| i.to_string());
+        let base = if base.is_empty() {
+            "section".to_string()
+        } else {
+            base
+        };
+        let mut unique = base.clone();
+        let mut n = 1;
+        while used.contains(&unique) {
+            n += 1;
+            unique = format!("{base}-{n}");
+        }
+        used.push(unique.clone());
+        *id = Some(CowStr::from(unique.clone()));
+        headings.push((level as u8, unique, text));
+    }
+}
+
+fn rebase<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
+    if url.starts_with('/') && !url.starts_with("//") && base_path != "/" {
+        CowStr::from(format!("{}{}", base_path.trim_end_matches('/'), url))
+    } else {
+        url
+    }
+}
+
+fn sanitizer() -> ammonia::Builder<'static> {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_generic_attributes(["id", "class", "title"])
+        .link_rel(None);
+    builder
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+pub fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_blocks_skip_code_and_urls_and_split_paragraphs() {
+        let md = "# Head\n\nMoscow said [Iran](https://iran.example/x) acts.\n\n```\nRussia\n```\n\n- one\n- two `code`\n";
+        let blocks = prose_blocks(md);
+        assert_eq!(
+            blocks,
+            vec!["Head", "Moscow said Iran acts.", "one", "two "]
+        );
+    }
+
+    #[test]
+    fn decorations_land_on_the_offsets_of_prose_blocks() {
+        let md = "Intro.\n\nThe *bold* claim: Moscow prefers Trump.\n";
+        let blocks = prose_blocks(md);
+        let start = blocks[1].find("Moscow").unwrap();
+        let decorations = vec![
+            Decoration {
+                block: 1,
+                start,
+                end: start,
+                kind: DecorationKind::Anchor {
+                    id: "c1".into(),
+                    href: "/claims/c1/".into(),
+                    title: "claim".into(),
+                },
+            },
+            Decoration {
+                block: 1,
+                start,
+                end: start + 6,
+                kind: DecorationKind::Link {
+                    href: "/actors/russia/".into(),
+                    title: "Russia".into(),
+                    class: "mention",
+                },
+            },
+        ];
+        let html = render(md, &decorations, "/", true).html;
+        assert!(
+            html.contains("<a class=\"claim-anchor\" id=\"c1\""),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<a class=\"mention\" href=\"/actors/russia/\" title=\"Russia\">Moscow</a> prefers"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_root_links_get_the_base_path() {
+        let md = "## Background\n\n## Background\n\nSee [x](/articles/x/).";
+        let body = render(md, &[], "/digest/", true);
+        assert!(body.html.contains("<h2 id=\"background\">"));
+        assert!(body.html.contains("<h2 id=\"background-2\">"));
+        assert!(body.html.contains("href=\"/digest/articles/x/\""));
+    }
+
+    #[test]
+    fn raw_html_is_sanitised() {
+        let body = render(
+            "Hi <script>alert(1)</script><b onclick=\"x()\">b</b>",
+            &[],
+            "/",
+            true,
+        );
+        assert!(!body.html.contains("<script"));
+        assert!(!body.html.contains("onclick"));
+    }
+}

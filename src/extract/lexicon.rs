@@ -46,7 +46,10 @@ impl Lexicon {
 
     /// The human label of an action id ("hack_and_leak" -> "hack and leak").
     pub fn action_label<'a>(&'a self, id: &'a str) -> &'a str {
-        self.actions.iter().find(|a| a.id == id).map_or(id, |a| a.label.as_str())
+        self.actions
+            .iter()
+            .find(|a| a.id == id)
+            .map_or(id, |a| a.label.as_str())
     }
 
     /// Resolves an ICD 203 term or synonym (any case) to its canonical term and band.
@@ -54,15 +57,21 @@ impl Lexicon {
         let words = words.trim().to_lowercase();
         self.likelihoods
             .iter()
-            .find(|l| l.term == words || l.synonyms.iter().any(|s| *s == words))
-            .map(|l| Likelihood { term: l.term.clone(), low: l.low, high: l.high })
+            .find(|l| l.term == words || l.synonyms.contains(&words))
+            .map(|l| Likelihood {
+                term: l.term.clone(),
+                low: l.low,
+                high: l.high,
+            })
     }
 
     /// Every accepted likelihood phrase, for error messages.
     pub fn likelihood_terms(&self) -> Vec<&str> {
         self.likelihoods
             .iter()
-            .flat_map(|l| std::iter::once(l.term.as_str()).chain(l.synonyms.iter().map(String::as_str)))
+            .flat_map(|l| {
+                std::iter::once(l.term.as_str()).chain(l.synonyms.iter().map(String::as_str))
+            })
             .collect()
     }
 }

@@ -10,6 +10,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod mentions;
 pub mod sentences;
+pub mod site;
 
 pub use claims::extract_claims;
 pub use gazetteer::Gazetteer;

@@ -1,1 +1,89 @@
-//! TODO
+//! Render: turns the [`Digest`] into the site's files, in memory: HTML pages through Tera,
+//! feeds and the sitemap, and the open data exports. Nothing is written to disk here.
+
+mod data;
+mod feeds;
+mod pages;
+mod templates;
+pub mod urls;
+mod views;
+
+use std::path::PathBuf;
+
+pub use templates::BUILTIN_TEMPLATES;
+
+use crate::diagnostics::Diagnostic;
+use crate::link::Digest;
+
+/// The built-in static files (CSS), by path under `static/`.
+pub const BUILTIN_STATIC: &[(&str, &str)] =
+    &[("style.css", include_str!("../../static/style.css"))];
+
+/// One file of the output, with the source file it came from (for link-check messages).
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Relative to the output folder, with `/` separators.
+    pub path: String,
+    pub content: Vec<u8>,
+    pub source: Option<PathBuf>,
+}
+
+/// Settings of one render that are not in `dossier.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Replaces `base_url` (used by `serve` to point links at the local server).
+    pub base_url: Option<String>,
+}
+
+/// Renders every page and data file of the digest.
+pub fn render_site(
+    digest: &Digest,
+    options: &RenderOptions,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let site = digest.site;
+    let mut config = site.config.clone();
+    if let Some(base) = &options.base_url {
+        config.base_url = base.clone();
+    }
+    let urls = urls::Urls::new(config.base(), config.base_path());
+    let tera = templates::build_tera(&site.templates)?;
+    let views = views::Views::new(digest, &urls);
+    let site_view = views::SiteView {
+        title: &config.title,
+        description: &config.description,
+        language: &config.language,
+        base_url: &urls.base,
+        root: &urls.root,
+        license: config.license.as_deref(),
+    };
+    let mut files = pages::render_pages(&tera, &views, &site_view, &config)?;
+    files.extend(feeds::render_feeds(&views, &config));
+    files.extend(data::render_data(&views));
+    for (path, content) in BUILTIN_STATIC {
+        files.push(OutputFile {
+            path: (*path).to_string(),
+            content: content.as_bytes().to_vec(),
+            source: None,
+        });
+    }
+    for (rel, abs) in &site.static_files {
+        match std::fs::read(abs) {
+            Ok(content) => {
+                let path = rel.to_string_lossy().replace('\\', "/");
+                files.retain(|f| f.path != path);
+                files.push(OutputFile {
+                    path,
+                    content,
+                    source: Some(PathBuf::from("static").join(rel)),
+                });
+            }
+            Err(e) => {
+                return Err(vec![
+                    Diagnostic::error("io", format!("cannot read: {e}")).in_file(abs),
+                ]);
+            }
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}

@@ -1,0 +1,126 @@
+//! `dossier build`: the whole pipeline, load -> extract -> link -> render -> write, with a
+//! summary line at the end. `check` and `serve` run the same pipeline through [`run`].
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::extract::site::extract_site;
+use crate::link::Digest;
+use crate::load::{LoadOptions, load_site};
+use crate::render::{OutputFile, RenderOptions, render_site};
+use crate::write::{check_links, check_output_dir, write_output};
+
+/// What a pipeline run should do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Where to write; None renders and checks without writing (`dossier check`).
+    pub output: Option<PathBuf>,
+    pub drafts: bool,
+    /// Warnings count as errors.
+    pub strict: bool,
+    pub base_url: Option<String>,
+}
+
+/// What a successful run produced, for the summary line.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub articles: usize,
+    pub actors: usize,
+    pub countries: usize,
+    pub claims: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub seconds: f64,
+}
+
+impl Summary {
+    pub fn line(&self, output: Option<&Path>) -> String {
+        let target = output.map_or_else(String::new, |o| format!(" -> {}", o.display()));
+        format!(
+            "{} articles, {} countries, {} actors, {} claims: {} pages, {} files in {:.2} s{target}",
+            self.articles,
+            self.countries,
+            self.actors,
+            self.claims,
+            self.pages,
+            self.files,
+            self.seconds
+        )
+    }
+}
+
+/// Runs the pipeline; returns the summary when nothing failed, and every diagnostic either way.
+pub fn run(options: &BuildOptions) -> (Option<Summary>, Diagnostics) {
+    let started = Instant::now();
+    let output = match options
+        .output
+        .as_ref()
+        .map(|o| check_output_dir(&options.root, &options.root.join(o)))
+    {
+        Some(Err(d)) => return (None, single(d)),
+        Some(Ok(o)) => Some(o),
+        None => None,
+    };
+    let (site, mut diagnostics) = load_site(
+        &options.root,
+        &LoadOptions {
+            drafts: options.drafts,
+        },
+    );
+    let Some(site) = site else {
+        return (None, diagnostics);
+    };
+    if options.strict && diagnostics.warning_count() > 0 {
+        diagnostics.push(Diagnostic::error(
+            "strict",
+            "warnings are errors under --strict",
+        ));
+        return (None, diagnostics);
+    }
+    let extractions = extract_site(&site);
+    let digest = Digest::new(&site, extractions);
+    let render_options = RenderOptions {
+        base_url: options.base_url.clone(),
+    };
+    let files: Vec<OutputFile> = match render_site(&digest, &render_options) {
+        Ok(files) => files,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return (None, diagnostics);
+        }
+    };
+    let mut config = site.config.clone();
+    if let Some(base) = &options.base_url {
+        config.base_url = base.clone();
+    }
+    let broken = check_links(&files, &config.base_path());
+    if !broken.is_empty() {
+        diagnostics.extend(broken);
+        return (None, diagnostics);
+    }
+    if let Some(output) = &output
+        && let Err(d) = write_output(output, &files)
+    {
+        diagnostics.push(d);
+        return (None, diagnostics);
+    }
+    let countries = digest.countries().len();
+    let summary = Summary {
+        articles: digest.articles.len(),
+        countries,
+        actors: digest.actors.len() - countries,
+        claims: digest.claims.len(),
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: files.len(),
+        seconds: started.elapsed().as_secs_f64(),
+    };
+    (Some(summary), diagnostics)
+}
+
+fn single(d: Diagnostic) -> Diagnostics {
+    let mut all = Diagnostics::default();
+    all.push(d);
+    all
+}

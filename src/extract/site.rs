@@ -1,0 +1,46 @@
+//! Runs the pure extractors over every article of a loaded site, in parallel. The only
+//! place extraction meets the site: it reads articles and config, and returns plain data.
+
+use rayon::prelude::*;
+
+use super::{ExtractedClaim, Gazetteer, Mention, extract_claims, extract_mentions};
+use crate::load::Site;
+use crate::markdown;
+
+/// What the extractors found in one article (same index as `Site::articles`).
+#[derive(Debug, Clone)]
+pub struct ArticleExtraction {
+    /// Block 0 is the title, then the body's prose blocks.
+    pub blocks: Vec<String>,
+    pub mentions: Vec<Mention>,
+    pub claims: Vec<ExtractedClaim>,
+}
+
+/// Extracts mentions and claims from every article, honouring `[extract]` in the config.
+pub fn extract_site(site: &Site) -> Vec<ArticleExtraction> {
+    let settings = &site.config.extract;
+    let gazetteer = settings.mentions.then(|| Gazetteer::new(&site.registry));
+    site.articles
+        .par_iter()
+        .map(|article| {
+            let mut blocks = Vec::with_capacity(16);
+            blocks.push(article.title.clone());
+            blocks.extend(markdown::prose_blocks(&article.body));
+            let texts: Vec<&str> = blocks.iter().map(String::as_str).collect();
+            let mentions = gazetteer
+                .as_ref()
+                .map(|g| extract_mentions(&texts, g))
+                .unwrap_or_default();
+            let claims = if settings.claims && !mentions.is_empty() {
+                extract_claims(&texts, &mentions, &site.registry, &site.lexicon)
+            } else {
+                Vec::new()
+            };
+            ArticleExtraction {
+                blocks,
+                mentions,
+                claims,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,244 @@
+//! Claims of one article: curated ones from front matter first, then extracted suggestions that
+//! no curated claim already covers; each with a stable id and, where possible, an anchor.
+
+use serde::Serialize;
+
+use crate::extract::Likelihood;
+use crate::extract::site::ArticleExtraction;
+use crate::load::Article;
+
+/// Curated claims are authoritative; extracted ones are suggestions and are shown as such.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimOrigin {
+    Curated,
+    Extracted,
+}
+
+impl ClaimOrigin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimOrigin::Curated => "curated",
+            ClaimOrigin::Extracted => "extracted",
+        }
+    }
+}
+
+/// An attributed claim as the digest publishes it.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// Stable: from the article slug and the claim's content, not its position.
+    pub id: String,
+    /// Index into `Site::articles`.
+    pub article: usize,
+    pub origin: ClaimOrigin,
+    /// The quote (curated) or the sentence (extracted).
+    pub text: String,
+    pub actors: Vec<String>,
+    pub action: String,
+    pub targets: Vec<String>,
+    pub by: Vec<String>,
+    pub likelihood: Option<Likelihood>,
+    pub confidence: Option<String>,
+    pub status: String,
+    /// Prose block and byte offset of the sentence, for the permalink anchor in the article.
+    pub anchor: Option<(usize, usize)>,
+}
+
+/// The claims of one article, curated first.
+pub(super) fn article_claims(
+    index: usize,
+    article: &Article,
+    extraction: &ArticleExtraction,
+) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::new();
+    let mut covered: Vec<(usize, usize, usize)> = Vec::new();
+    for curated in &article.claims {
+        let anchor = curated
+            .quote
+            .as_deref()
+            .and_then(|q| find_in_blocks(&extraction.blocks, q));
+        if let Some((block, start, end)) = anchor {
+            covered.push((block, start, end));
+        }
+        let text = curated.quote.clone().unwrap_or_default();
+        let id = claim_id(
+            &article.slug,
+            &curated.actors,
+            &curated.action,
+            &curated.targets,
+            &text,
+            &out,
+        );
+        out.push(Claim {
+            id,
+            article: index,
+            origin: ClaimOrigin::Curated,
+            text,
+            actors: curated.actors.clone(),
+            action: curated.action.clone(),
+            targets: curated.targets.clone(),
+            by: curated.by.clone(),
+            likelihood: curated.likelihood.clone(),
+            confidence: curated.confidence.clone(),
+            status: curated.status.clone(),
+            anchor: anchor.map(|(b, s, _)| (b, s)),
+        });
+    }
+    for found in &extraction.claims {
+        let overlaps = covered
+            .iter()
+            .any(|&(b, s, e)| b == found.block && s < found.end && found.start < e);
+        if overlaps {
+            continue;
+        }
+        let id = claim_id(
+            &article.slug,
+            &found.actors,
+            &found.action,
+            &found.targets,
+            &found.text,
+            &out,
+        );
+        out.push(Claim {
+            id,
+            article: index,
+            origin: ClaimOrigin::Extracted,
+            text: found.text.clone(),
+            actors: found.actors.clone(),
+            action: found.action.clone(),
+            targets: found.targets.clone(),
+            by: found.by.clone(),
+            likelihood: found.likelihood.clone(),
+            confidence: None,
+            status: "alleged".to_string(),
+            anchor: Some((found.block, found.start)),
+        });
+    }
+    out
+}
+
+/// `<slug>-<8 hex>`: a hash of what the claim says, so ids survive edits elsewhere in the
+/// article; a repeat of the same content in one article gets a counter.
+fn claim_id(
+    slug: &str,
+    actors: &[String],
+    action: &str,
+    targets: &[String],
+    text: &str,
+    so_far: &[Claim],
+) -> String {
+    let normal: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let key = format!(
+        "{}|{}|{}|{}",
+        actors.join(","),
+        action,
+        targets.join(","),
+        normal
+    );
+    let hash = blake3::hash(key.as_bytes()).to_hex();
+    let base = format!("{slug}-{}", &hash[..8]);
+    let mut id = base.clone();
+    let mut n = 1;
+    while so_far.iter().any(|c| c.id == id) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
+}
+
+/// Finds a quote in the prose blocks, ignoring the difference between straight and curly quotes
+/// and runs of white space (front matter is typed, prose went through smart punctuation).
+fn find_in_blocks(blocks: &[String], quote: &str) -> Option<(usize, usize, usize)> {
+    let needle: Vec<char> = fold(quote).collect();
+    if needle.is_empty() {
+        return None;
+    }
+    for (b, block) in blocks.iter().enumerate().skip(1) {
+        let hay: Vec<(usize, char)> = block
+            .char_indices()
+            .map(|(i, c)| (i, fold_char(c)))
+            .collect();
+        'start: for s in 0..hay.len() {
+            let mut j = 0;
+            let mut k = s;
+            while j < needle.len() {
+                if k >= hay.len() {
+                    continue 'start;
+                }
+                if hay[k].1 == needle[j] {
+                    j += 1;
+                    k += 1;
+                } else if hay[k].1 == ' ' && k > s && hay[k - 1].1 == ' ' {
+                    k += 1;
+                } else {
+                    continue 'start;
+                }
+            }
+            let end = hay.get(k).map_or(block.len(), |h| h.0);
+            return Some((b, hay[s].0, end));
+        }
+    }
+    None
+}
+
+fn fold(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().map(fold_char)
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' => '\'',
+        '\u{201c}' | '\u{201d}' => '"',
+        '\u{2013}' | '\u{2014}' => '-',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_found_across_smart_punctuation() {
+        let blocks = vec![
+            "Title".to_string(),
+            "Intro. Moscow’s “operation” began.".to_string(),
+        ];
+        let (b, s, e) = find_in_blocks(&blocks, "Moscow's \"operation\" began.").unwrap();
+        assert_eq!((b, &blocks[1][s..e]), (1, "Moscow’s “operation” began."));
+        assert!(find_in_blocks(&blocks, "Beijing").is_none());
+    }
+
+    #[test]
+    fn claim_ids_depend_on_content_not_position() {
+        let a = claim_id(
+            "s",
+            &["russia".into()],
+            "targets",
+            &[],
+            "Moscow targets X.",
+            &[],
+        );
+        let b = claim_id(
+            "s",
+            &["russia".into()],
+            "targets",
+            &[],
+            "Moscow  targets X.",
+            &[],
+        );
+        let c = claim_id(
+            "s",
+            &["iran".into()],
+            "targets",
+            &[],
+            "Moscow targets X.",
+            &[],
+        );
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert!(a.starts_with("s-"));
+    }
+}

@@ -1,0 +1,175 @@
+//! Atom feed of the latest articles, `sitemap.xml` and `robots.txt`. Timestamps come from the
+//! articles, never from the clock, so output stays byte-identical between builds.
+
+use super::OutputFile;
+use super::views::Views;
+use crate::config::Config;
+
+/// How many entries a feed carries.
+const FEED_ENTRIES: usize = 30;
+
+pub(super) fn render_feeds(views: &Views, config: &Config) -> Vec<OutputFile> {
+    let digest = views.digest;
+    let all: Vec<usize> = (0..digest.articles.len()).collect();
+    vec![
+        file("atom.xml", atom(views, &config.title, "atom.xml", "", &all)),
+        file("sitemap.xml", sitemap(views)),
+        file(
+            "robots.txt",
+            format!(
+                "User-agent: *\nAllow: /\nSitemap: {}\n",
+                views.urls.absolute("sitemap.xml")
+            ),
+        ),
+    ]
+}
+
+fn file(path: &str, content: String) -> OutputFile {
+    OutputFile {
+        path: path.to_string(),
+        content: content.into_bytes(),
+        source: None,
+    }
+}
+
+/// An Atom 1.0 feed of the given articles (newest first), at `self_rel`, about the page `page_rel`.
+pub(super) fn atom(
+    views: &Views,
+    title: &str,
+    self_rel: &str,
+    page_rel: &str,
+    articles: &[usize],
+) -> String {
+    let urls = views.urls;
+    let site = views.digest.site;
+    let updated = articles
+        .iter()
+        .map(|&i| site.articles[i].published)
+        .max()
+        .map_or_else(
+            || "1970-01-01T00:00:00+00:00".to_string(),
+            |d| d.to_rfc3339(),
+        );
+    let mut xml = String::with_capacity(4096);
+    xml.push_str(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
+    );
+    xml.push_str(&format!(
+        " xml:lang=\"{}\">\n",
+        escape(&site.config.language)
+    ));
+    xml.push_str(&format!("  <title>{}</title>\n", escape(title)));
+    if !site.config.description.is_empty() {
+        xml.push_str(&format!(
+            "  <subtitle>{}</subtitle>\n",
+            escape(&site.config.description)
+        ));
+    }
+    xml.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        escape(&urls.absolute(self_rel))
+    ));
+    xml.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape(&urls.absolute(page_rel))
+    ));
+    xml.push_str(&format!(
+        "  <id>{}</id>\n",
+        escape(&urls.absolute(self_rel))
+    ));
+    xml.push_str(&format!("  <updated>{updated}</updated>\n"));
+    xml.push_str(
+        "  <generator uri=\"https://github.com/dossier-digest/dossier\">dossier</generator>\n",
+    );
+    if let Some(license) = &site.config.license {
+        xml.push_str(&format!("  <rights>{}</rights>\n", escape(license)));
+    }
+    for &i in articles.iter().take(FEED_ENTRIES) {
+        let article = &site.articles[i];
+        let link = urls.absolute(&urls.article(&article.slug));
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!("    <title>{}</title>\n", escape(&article.title)));
+        xml.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape(&link)
+        ));
+        xml.push_str(&format!("    <id>{}</id>\n", escape(&link)));
+        xml.push_str(&format!(
+            "    <published>{}</published>\n",
+            article.published.to_rfc3339()
+        ));
+        xml.push_str(&format!(
+            "    <updated>{}</updated>\n",
+            article.published.to_rfc3339()
+        ));
+        let authors: Vec<&str> = if article.authors.is_empty() {
+            vec![site.config.title.as_str()]
+        } else {
+            article.authors.iter().map(String::as_str).collect()
+        };
+        for author in authors {
+            xml.push_str(&format!(
+                "    <author><name>{}</name></author>\n",
+                escape(author)
+            ));
+        }
+        for tag in &article.tags {
+            xml.push_str(&format!("    <category term=\"{}\"/>\n", escape(tag)));
+        }
+        if let Some(summary) = &article.summary {
+            xml.push_str(&format!("    <summary>{}</summary>\n", escape(summary)));
+        }
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+fn sitemap(views: &Views) -> String {
+    let digest = views.digest;
+    let urls = views.urls;
+    let mut entries: Vec<(String, Option<String>)> = vec![
+        (String::new(), None),
+        ("tags/".into(), None),
+        ("countries/".into(), None),
+        ("actors/".into(), None),
+        ("claims/".into(), None),
+    ];
+    for article in &digest.site.articles {
+        entries.push((urls.article(&article.slug), Some(article.date.to_string())));
+    }
+    for tag in digest.tags.keys() {
+        entries.push((urls.tag(tag), None));
+    }
+    for id in digest.actors.keys() {
+        if let Some(actor) = digest.site.registry.actor(id) {
+            entries.push((urls.actor(actor), None));
+        }
+    }
+    for claim in &digest.claims {
+        entries.push((
+            urls.claim(&claim.id),
+            Some(digest.site.articles[claim.article].date.to_string()),
+        ));
+    }
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (rel, lastmod) in entries {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc>",
+            escape(&urls.absolute(&rel))
+        ));
+        if let Some(d) = lastmod {
+            xml.push_str(&format!("<lastmod>{d}</lastmod>"));
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// Escapes text for XML content and attributes.
+pub(super) fn escape(s: &str) -> String {
+    crate::markdown::escape_attr(s)
+}

@@ -1,0 +1,467 @@
+//! HTML pages: home (paginated), articles, tags, countries, actors, claims and 404, each rendered
+//! through its Tera template from view structs. Article pages render in parallel.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::OutputFile;
+use super::views::{ArticleRef, NameRef, SiteView, Views};
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, Decoration, DecorationKind};
+use crate::registry::ActorKind;
+
+type Pages = Result<Vec<OutputFile>, Vec<Diagnostic>>;
+
+/// A page to render: output path, template, and the context beyond `site`.
+struct Job {
+    path: String,
+    template: &'static str,
+    context: Context,
+    source: Option<std::path::PathBuf>,
+}
+
+fn page_path(rel: &str) -> String {
+    format!("{rel}index.html")
+}
+
+fn render_jobs(tera: &Tera, site: &SiteView, jobs: Vec<Job>) -> Pages {
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .into_par_iter()
+        .map(|mut job| {
+            job.context.insert("site", site);
+            job.context.insert("current_path", &job.path);
+            match tera.render(job.template, &job.context) {
+                Ok(html) => Ok(OutputFile {
+                    path: job.path,
+                    content: html.into_bytes(),
+                    source: job.source,
+                }),
+                Err(e) => Err(Diagnostic::error(
+                    "template",
+                    format!("rendering {} failed: {e}", job.template),
+                )
+                .help(format!("while rendering /{}", job.path))),
+            }
+        })
+        .collect();
+    let (ok, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+    if errors.is_empty() {
+        Ok(ok.into_iter().map(Result::unwrap).collect())
+    } else {
+        let mut errors: Vec<Diagnostic> = errors.into_iter().map(|e| e.unwrap_err()).collect();
+        errors.truncate(5);
+        Err(errors)
+    }
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    articles: usize,
+    claims: usize,
+    countries: usize,
+    actors: usize,
+}
+
+#[derive(Serialize)]
+struct TagRef<'a> {
+    name: &'a str,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    #[serde(flatten)]
+    list: ArticleRef<'a>,
+    authors: &'a [String],
+    original_url: Option<&'a str>,
+    language: &'a str,
+    tags: Vec<TagRef<'a>>,
+    actors: Vec<NameRef<'a>>,
+    body: String,
+    headings: Vec<(u8, String, String)>,
+}
+
+#[derive(Serialize)]
+struct EntityView<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    url: String,
+    code: Option<&'a str>,
+    country: Option<NameRef<'a>>,
+    parent: Option<NameRef<'a>>,
+    aliases: Vec<&'a str>,
+    description: Option<&'a str>,
+    origin: &'static str,
+}
+
+#[derive(Serialize)]
+struct KindGroup<'a> {
+    kind: &'static str,
+    label: &'static str,
+    actors: Vec<NameRef<'a>>,
+}
+
+pub(super) fn render_pages(tera: &Tera, views: &Views, site: &SiteView, config: &Config) -> Pages {
+    let digest = views.digest;
+    let urls = views.urls;
+    let mut jobs = Vec::new();
+
+    // Home, paginated.
+    let all: Vec<usize> = (0..digest.articles.len()).collect();
+    let per_page = config.paginate.max(1);
+    let chunks: Vec<&[usize]> = if all.is_empty() {
+        vec![&[][..]]
+    } else {
+        all.chunks(per_page).collect()
+    };
+    let total = chunks.len();
+    let top = |kind_is_state: bool| -> Vec<NameRef> {
+        let mut list: Vec<(String, usize)> = digest
+            .actors
+            .iter()
+            .filter(|(id, _)| {
+                digest
+                    .site
+                    .registry
+                    .actor(id)
+                    .is_some_and(|a| (a.kind == ActorKind::State) == kind_is_state)
+            })
+            .map(|(id, l)| (id.clone(), l.articles.len()))
+            .collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        list.truncate(10);
+        list.iter()
+            .filter_map(|(id, n)| views.name_ref(id, *n))
+            .collect()
+    };
+    let top_countries = top(true);
+    let top_actors = top(false);
+    let counts = Counts {
+        articles: digest.articles.len(),
+        claims: digest.claims.len(),
+        countries: digest.countries().len(),
+        actors: digest.actors.len() - digest.countries().len(),
+    };
+    for (n, chunk) in chunks.iter().enumerate() {
+        let page = n + 1;
+        let mut context = Context::new();
+        context.insert("articles", &views.article_refs(chunk));
+        context.insert(
+            "pagination",
+            &Pagination {
+                current: page,
+                total,
+                prev_url: (page > 1).then(|| urls.path(&urls.home_page(page - 1))),
+                next_url: (page < total).then(|| urls.path(&urls.home_page(page + 1))),
+            },
+        );
+        context.insert("top_countries", &top_countries);
+        context.insert("top_actors", &top_actors);
+        context.insert("counts", &counts);
+        jobs.push(Job {
+            path: page_path(&urls.home_page(page)),
+            template: "index.html",
+            context,
+            source: None,
+        });
+    }
+
+    // Tags.
+    let tag_refs: Vec<TagRef> = digest
+        .tags
+        .iter()
+        .map(|(t, list)| TagRef {
+            name: t,
+            url: urls.path(&urls.tag(t)),
+            count: list.len(),
+        })
+        .collect();
+    let mut context = Context::new();
+    context.insert("tags", &tag_refs);
+    jobs.push(Job {
+        path: page_path("tags/"),
+        template: "tags.html",
+        context,
+        source: None,
+    });
+    for (tag, list) in &digest.tags {
+        let mut context = Context::new();
+        context.insert("tag", tag);
+        context.insert("articles", &views.article_refs(list));
+        jobs.push(Job {
+            path: page_path(&urls.tag(tag)),
+            template: "tag.html",
+            context,
+            source: None,
+        });
+    }
+
+    // Countries and actors.
+    let countries: Vec<NameRef> = digest
+        .countries()
+        .iter()
+        .filter_map(|(c, l)| views.name_ref(&c.slug, l.articles.len()))
+        .collect();
+    let mut context = Context::new();
+    context.insert("countries", &countries);
+    jobs.push(Job {
+        path: page_path("countries/"),
+        template: "countries.html",
+        context,
+        source: None,
+    });
+    let mut groups: Vec<KindGroup> = Vec::new();
+    for (id, links) in &digest.actors {
+        let Some(actor) = digest.site.registry.actor(id) else {
+            continue;
+        };
+        if actor.kind != ActorKind::State {
+            let kind = actor.kind.as_str();
+            let group = match groups.iter_mut().position(|g| g.kind == kind) {
+                Some(i) => &mut groups[i],
+                None => {
+                    groups.push(KindGroup {
+                        kind,
+                        label: kind_label(actor.kind),
+                        actors: Vec::new(),
+                    });
+                    groups.last_mut().unwrap()
+                }
+            };
+            group
+                .actors
+                .extend(views.name_ref(id, links.articles.len()));
+        }
+        jobs.push(entity_job(views, id, links));
+    }
+    groups.sort_by_key(|g| g.kind);
+    let mut context = Context::new();
+    context.insert("groups", &groups);
+    jobs.push(Job {
+        path: page_path("actors/"),
+        template: "actors.html",
+        context,
+        source: None,
+    });
+
+    // Claims.
+    let all_claims: Vec<usize> = (0..digest.claims.len()).collect();
+    let mut context = Context::new();
+    context.insert("claims", &views.claims(&all_claims));
+    jobs.push(Job {
+        path: page_path("claims/"),
+        template: "claims.html",
+        context,
+        source: None,
+    });
+    for i in all_claims {
+        let claim = &digest.claims[i];
+        let mut context = Context::new();
+        context.insert("claim", &views.claim(i));
+        jobs.push(Job {
+            path: page_path(&urls.claim(&claim.id)),
+            template: "claim.html",
+            context,
+            source: Some(digest.site.articles[claim.article].path.clone()),
+        });
+    }
+
+    let mut context = Context::new();
+    context.insert("counts", &counts);
+    jobs.push(Job {
+        path: "404.html".to_string(),
+        template: "404.html",
+        context,
+        source: None,
+    });
+
+    let mut files = render_jobs(tera, site, jobs)?;
+    files.extend(render_articles(tera, views, site, config)?);
+    Ok(files)
+}
+
+fn kind_label(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::State => "States",
+        ActorKind::Person => "People",
+        ActorKind::Organization => "Organisations",
+        ActorKind::Media => "Media",
+        ActorKind::Operation => "Operations",
+        ActorKind::Group => "Groups",
+        ActorKind::Unknown => "Not yet described",
+    }
+}
+
+fn entity_job(views: &Views, id: &str, links: &crate::link::ActorLinks) -> Job {
+    let digest = views.digest;
+    let urls = views.urls;
+    let actor = digest
+        .site
+        .registry
+        .actor(id)
+        .expect("linked actors are in the registry");
+    let is_state = actor.kind == ActorKind::State;
+    let country = actor
+        .country
+        .as_deref()
+        .filter(|_| !is_state)
+        .and_then(|code| digest.site.registry.country(code))
+        .and_then(|c| views.name_ref(&c.slug, 0));
+    let entity = EntityView {
+        id: &actor.id,
+        name: &actor.name,
+        kind: actor.kind.as_str(),
+        url: urls.path(&urls.actor(actor)),
+        code: actor.country.as_deref().filter(|_| is_state),
+        country,
+        parent: actor.parent.as_deref().and_then(|p| views.name_ref(p, 0)),
+        aliases: actor.aliases.iter().map(String::as_str).collect(),
+        description: actor.description.as_deref(),
+        origin: match actor.origin {
+            crate::registry::ActorOrigin::Builtin => "builtin",
+            crate::registry::ActorOrigin::Site => "site",
+            crate::registry::ActorOrigin::Local => "local",
+        },
+    };
+    let affiliated: Vec<NameRef> = digest
+        .affiliated(id)
+        .into_iter()
+        .filter_map(|a| views.name_ref(a, digest.actors.get(a).map_or(0, |l| l.articles.len())))
+        .collect();
+    let (co_countries, co_actors) = views.split_by_state(&links.co_mentioned);
+    let mut context = Context::new();
+    context.insert("entity", &entity);
+    context.insert("articles", &views.article_refs(&links.articles));
+    context.insert("affiliated", &affiliated);
+    context.insert("co_countries", &co_countries);
+    context.insert("co_actors", &co_actors);
+    context.insert("acts_in", &views.claims(&links.acts_in));
+    context.insert("targeted_by", &views.claims(&links.targeted_by));
+    context.insert("made", &views.claims(&links.made));
+    Job {
+        path: page_path(&urls.actor(actor)),
+        template: "entity.html",
+        context,
+        source: None,
+    }
+}
+
+/// Article pages: the body with mentions linked (first per actor per paragraph) and claim anchors.
+fn render_articles(tera: &Tera, views: &Views, site: &SiteView, config: &Config) -> Pages {
+    let digest = views.digest;
+    let urls = views.urls;
+    let jobs: Vec<Job> = (0..digest.articles.len())
+        .into_par_iter()
+        .map(|i| {
+            let article = &digest.site.articles[i];
+            let linked = &digest.articles[i];
+            let decorations = decorations(views, i);
+            let body = markdown::render(
+                &article.body,
+                &decorations,
+                &urls.root,
+                config.sanitize_html,
+            );
+            let view = ArticleView {
+                list: views.article_ref(i),
+                authors: &article.authors,
+                original_url: article.url.as_deref(),
+                language: article.language.as_deref().unwrap_or(&config.language),
+                tags: article
+                    .tags
+                    .iter()
+                    .map(|t| TagRef {
+                        name: t,
+                        url: urls.path(&urls.tag(t)),
+                        count: 0,
+                    })
+                    .collect(),
+                actors: linked
+                    .actors
+                    .iter()
+                    .filter_map(|a| views.name_ref(a, 0))
+                    .collect(),
+                body: body.html,
+                headings: body.headings,
+            };
+            let mut context = Context::new();
+            context.insert("article", &view);
+            context.insert("claims", &views.claims(&linked.claims));
+            Job {
+                path: page_path(&urls.article(&article.slug)),
+                template: "article.html",
+                context,
+                source: Some(article.path.clone()),
+            }
+        })
+        .collect();
+    render_jobs(tera, site, jobs)
+}
+
+/// Links for the first mention of each actor in each paragraph, and claim anchors; block
+/// numbers are those of the body (the extraction's block 0 is the title).
+fn decorations(views: &Views, i: usize) -> Vec<Decoration> {
+    let digest = views.digest;
+    let urls = views.urls;
+    let registry = &digest.site.registry;
+    let mut out = Vec::new();
+    for &c in &digest.articles[i].claims {
+        let claim = &digest.claims[c];
+        if let Some((block, start)) = claim.anchor.filter(|(b, _)| *b > 0) {
+            out.push(Decoration {
+                block: block - 1,
+                start,
+                end: start,
+                kind: DecorationKind::Anchor {
+                    id: claim.id.clone(),
+                    href: urls.path(&urls.claim(&claim.id)),
+                    title: format!(
+                        "{} claim: {}",
+                        claim.origin.as_str(),
+                        digest.site.lexicon.action_label(&claim.action)
+                    ),
+                },
+            });
+        }
+    }
+    let mut seen: Vec<(usize, &str)> = Vec::new();
+    for m in &digest.extractions[i].mentions {
+        if m.block == 0 || seen.contains(&(m.block, m.actor.as_str())) {
+            continue;
+        }
+        let Some(actor) = registry.actor(&m.actor) else {
+            continue;
+        };
+        seen.push((m.block, &m.actor));
+        out.push(Decoration {
+            block: m.block - 1,
+            start: m.start,
+            end: m.end,
+            kind: DecorationKind::Link {
+                href: urls.path(&urls.actor(actor)),
+                title: actor.name.clone(),
+                class: "mention",
+            },
+        });
+    }
+    out.sort_by_key(|d| {
+        (
+            d.block,
+            d.start,
+            matches!(d.kind, DecorationKind::Link { .. }),
+        )
+    });
+    out
+}

@@ -1,0 +1,194 @@
+//! View structs: what templates receive. Lists get light references (title, url, date, counts),
+//! never whole rendered articles, so a tag with 5,000 articles costs little to render.
+
+use serde::Serialize;
+
+use super::urls::Urls;
+use crate::link::{Claim, Digest};
+use crate::registry::{Actor, ActorKind};
+
+/// Site-wide values every template can use as `site`.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    /// Absolute base URL, with a trailing slash.
+    pub base_url: &'a str,
+    /// Path prefix of every internal link, with a trailing slash.
+    pub root: &'a str,
+    pub license: Option<&'a str>,
+}
+
+/// An article in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRef<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub date: String,
+    pub source: Option<&'a str>,
+    pub summary: Option<&'a str>,
+    pub claims: usize,
+    pub countries: Vec<NameRef<'a>>,
+}
+
+/// A link to an actor or country page, or a plain name when there is no page.
+#[derive(Debug, Clone, Serialize)]
+pub struct NameRef<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: &'static str,
+    pub url: Option<String>,
+    /// How often it appears in the context of the list (articles, co-mentions ...).
+    pub count: usize,
+}
+
+/// A claim as shown in tables and on its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimView<'a> {
+    pub id: &'a str,
+    pub url: String,
+    /// The claim's anchor in its article, when the sentence was found.
+    pub in_article_url: Option<String>,
+    pub origin: &'static str,
+    pub text: &'a str,
+    pub actors: Vec<NameRef<'a>>,
+    pub action: &'a str,
+    pub action_label: &'a str,
+    pub targets: Vec<NameRef<'a>>,
+    pub by: Vec<NameRef<'a>>,
+    pub likelihood: Option<LikelihoodView<'a>>,
+    pub confidence: Option<&'a str>,
+    pub status: &'a str,
+    pub article: ArticleRef<'a>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LikelihoodView<'a> {
+    pub term: &'a str,
+    pub low: u8,
+    pub high: u8,
+}
+
+/// Builds views from the digest, with the URL scheme of this render.
+pub struct Views<'d> {
+    pub digest: &'d Digest<'d>,
+    pub urls: &'d Urls,
+    article_refs: Vec<ArticleRef<'d>>,
+}
+
+impl<'d> Views<'d> {
+    pub fn new(digest: &'d Digest<'d>, urls: &'d Urls) -> Views<'d> {
+        let mut views = Views {
+            digest,
+            urls,
+            article_refs: Vec::new(),
+        };
+        views.article_refs = (0..digest.articles.len())
+            .map(|i| views.make_article_ref(i))
+            .collect();
+        views
+    }
+
+    fn make_article_ref(&self, i: usize) -> ArticleRef<'d> {
+        let article = &self.digest.site.articles[i];
+        let linked = &self.digest.articles[i];
+        let registry = &self.digest.site.registry;
+        ArticleRef {
+            title: &article.title,
+            url: self.urls.path(&self.urls.article(&article.slug)),
+            date: article.date.to_string(),
+            source: article.source.as_deref(),
+            summary: article.summary.as_deref(),
+            claims: linked.claims.len(),
+            countries: linked
+                .countries
+                .iter()
+                .filter_map(|code| registry.country(code))
+                .filter_map(|c| self.name_ref(&c.slug, 0))
+                .collect(),
+        }
+    }
+
+    pub fn article_ref(&self, i: usize) -> ArticleRef<'d> {
+        self.article_refs[i].clone()
+    }
+
+    pub fn article_refs(&self, indices: &[usize]) -> Vec<ArticleRef<'d>> {
+        indices.iter().map(|&i| self.article_ref(i)).collect()
+    }
+
+    /// A reference to a registry actor; its page exists when it appears in the digest.
+    pub fn name_ref(&self, id: &str, count: usize) -> Option<NameRef<'d>> {
+        let actor: &'d Actor = self.digest.site.registry.actor(id)?;
+        let has_page = self.digest.actors.contains_key(id);
+        Some(NameRef {
+            id: &actor.id,
+            name: &actor.name,
+            kind: actor.kind.as_str(),
+            url: has_page.then(|| self.urls.path(&self.urls.actor(actor))),
+            count,
+        })
+    }
+
+    /// A claim source: an actor when the registry knows it, otherwise the words as written.
+    pub fn source_ref(&self, by: &'d str) -> NameRef<'d> {
+        self.name_ref(by, 0).unwrap_or(NameRef {
+            id: by,
+            name: by,
+            kind: "source",
+            url: None,
+            count: 0,
+        })
+    }
+
+    pub fn claim(&self, i: usize) -> ClaimView<'d> {
+        let claim: &'d Claim = &self.digest.claims[i];
+        let article = &self.digest.site.articles[claim.article];
+        let lexicon = &self.digest.site.lexicon;
+        let article_url = self.urls.path(&self.urls.article(&article.slug));
+        ClaimView {
+            id: &claim.id,
+            url: self.urls.path(&self.urls.claim(&claim.id)),
+            in_article_url: claim.anchor.map(|_| format!("{article_url}#{}", claim.id)),
+            origin: claim.origin.as_str(),
+            text: &claim.text,
+            actors: claim
+                .actors
+                .iter()
+                .filter_map(|a| self.name_ref(a, 0))
+                .collect(),
+            action: &claim.action,
+            action_label: lexicon.action_label(&claim.action),
+            targets: claim
+                .targets
+                .iter()
+                .filter_map(|a| self.name_ref(a, 0))
+                .collect(),
+            by: claim.by.iter().map(|b| self.source_ref(b)).collect(),
+            likelihood: claim.likelihood.as_ref().map(|l| LikelihoodView {
+                term: &l.term,
+                low: l.low,
+                high: l.high,
+            }),
+            confidence: claim.confidence.as_deref(),
+            status: &claim.status,
+            article: self.article_ref(claim.article),
+        }
+    }
+
+    pub fn claims(&self, indices: &[usize]) -> Vec<ClaimView<'d>> {
+        indices.iter().map(|&i| self.claim(i)).collect()
+    }
+
+    /// Name references for ids with counts, states and others apart: (countries, actors).
+    pub fn split_by_state(
+        &self,
+        counted: &[(String, usize)],
+    ) -> (Vec<NameRef<'d>>, Vec<NameRef<'d>>) {
+        counted
+            .iter()
+            .filter_map(|(id, n)| self.name_ref(id, *n))
+            .partition(|r| r.kind == ActorKind::State.as_str())
+    }
+}
