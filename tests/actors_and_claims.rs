@@ -1,0 +1,194 @@
+//! Country, actor and claim pages and the JSON/CSV exports, on fixture sites.
+
+mod common;
+
+use common::{TestSite, stderr};
+use serde_json::Value;
+
+fn keys(v: &Value) -> Vec<&str> {
+    let mut k: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    k.sort();
+    k
+}
+
+#[test]
+fn country_page_lists_articles_affiliated_actors_and_claims() {
+    let site = TestSite::from_fixture("basic");
+    site.build();
+    let iran = site.read("countries/iran/index.html");
+    assert!(iran.contains("href=\"/articles/tehran-hack/\""), "its article");
+    assert!(iran.contains("Affiliated actors"));
+    assert!(iran.contains("href=\"/actors/irgc/\""), "IRGC on Iran's page");
+    assert!(iran.contains("href=\"/actors/example-network/\""), "site actor of Iran");
+    assert!(iran.contains("Acts in <span class=\"count\">1</span>"), "acts in one claim");
+    assert!(iran.contains("Countries named alongside"));
+    assert!(iran.contains("href=\"/countries/united-states/\""));
+}
+
+#[test]
+fn actor_page_shows_country_parent_aliases_and_claims() {
+    let site = TestSite::from_fixture("basic");
+    site.build();
+    let page = site.read("actors/example-network/index.html");
+    assert!(page.contains("A made-up operation"), "description from content/actors.toml");
+    assert!(page.contains("Part of") && page.contains("href=\"/actors/irgc/\""));
+    assert!(page.contains("Country") && page.contains("href=\"/countries/iran/\""));
+    assert!(page.contains("ExNet"));
+    let irgc = site.read("actors/irgc/index.html");
+    assert!(irgc.contains("Parts of it") && irgc.contains("href=\"/actors/example-network/\""));
+    let fbi = site.read("actors/fbi/index.html");
+    assert!(fbi.contains("Claims it made <span class=\"count\">1</span>"), "a source's claims");
+    let index = site.read("actors/index.html");
+    assert!(index.contains("Organisations") && index.contains("Operations"), "grouped by kind");
+}
+
+#[test]
+fn articles_json_has_exactly_the_documented_fields() {
+    let site = TestSite::from_fixture("basic");
+    site.build();
+    let articles = site.json("data/articles.json");
+    let list = articles.as_array().unwrap();
+    assert_eq!(list.len(), 3);
+    for a in list {
+        assert_eq!(keys(a), ["actors", "claims", "countries", "date", "path", "slug", "title"]);
+    }
+    let tehran = list.iter().find(|a| a["slug"] == "tehran-hack").unwrap();
+    assert_eq!(tehran["path"], "/articles/tehran-hack/");
+    assert_eq!(tehran["date"], "2024-08-19");
+    let countries: Vec<&str> = tehran["countries"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    assert!(countries.contains(&"IR") && countries.contains(&"US"));
+    let mut sorted = countries.clone();
+    sorted.sort();
+    assert_eq!(countries, sorted, "sorted");
+    assert!(!tehran["claims"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn actors_json_lists_states_and_actors_with_counts() {
+    let site = TestSite::from_fixture("basic");
+    site.build();
+    let actors = site.json("data/actors.json");
+    let list = actors.as_array().unwrap();
+    for a in list {
+        assert_eq!(keys(a), ["aliases", "articles", "claims", "country", "id", "kind", "name"]);
+    }
+    let iran = list.iter().find(|a| a["id"] == "iran").expect("states appear too");
+    assert_eq!(iran["kind"], "state");
+    assert_eq!(iran["country"], "IR");
+    assert!(iran["claims"].as_u64().unwrap() >= 1);
+    let net = list.iter().find(|a| a["id"] == "example-network").unwrap();
+    assert_eq!(net["kind"], "operation");
+    assert_eq!(net["country"], "IR");
+    assert_eq!(net["aliases"], serde_json::json!(["ExNet"]));
+    assert_eq!(net["articles"], 1);
+}
+
+#[test]
+fn curated_claims_are_exported_marked_and_anchored() {
+    let site = TestSite::from_fixture("basic");
+    site.build();
+    let claims = site.json("data/claims.json");
+    let curated: Vec<&Value> = claims.as_array().unwrap().iter().filter(|c| c["origin"] == "curated").collect();
+    assert_eq!(curated.len(), 1);
+    let c = curated[0];
+    assert_eq!(
+        keys(c),
+        ["action", "actors", "article", "by", "confidence", "id", "likelihood", "origin", "probability", "status", "targets", "text"]
+    );
+    assert_eq!(c["actors"], serde_json::json!(["iran", "irgc"]));
+    assert_eq!(c["action"], "hack_and_leak");
+    assert_eq!(c["targets"], serde_json::json!(["donald-trump"]));
+    assert_eq!(c["by"], serde_json::json!(["fbi"]));
+    assert_eq!(c["likelihood"], "almost certain");
+    assert_eq!(c["probability"], serde_json::json!([0.95, 0.99]));
+    assert_eq!(c["confidence"], "high");
+    assert_eq!(c["status"], "corroborated");
+    let id = c["id"].as_str().unwrap();
+    assert!(id.starts_with("tehran-hack-"));
+    let page = site.read(&format!("claims/{id}/index.html"));
+    assert!(page.contains("reviewed") && page.contains("95–99%"));
+    let article = site.read("articles/tehran-hack/index.html");
+    assert!(article.contains(&format!("id=\"{id}\"")), "permalink anchor in the article");
+    let csv = site.read("data/claims.csv");
+    assert!(csv.starts_with("id,article,origin,text,actors,action,targets,by,likelihood"));
+    assert!(csv.contains("iran;irgc"), "lists joined with ;");
+    assert!(csv.contains("\r\n"), "RFC 4180 line ends");
+}
+
+#[test]
+fn claim_ids_survive_unrelated_edits_to_the_article() {
+    let site = TestSite::from_fixture("basic");
+    site.build();
+    let before = site.json("data/claims.json");
+    let path = site.root().join("content/articles/tehran-hack.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("## What happened", "An added opening paragraph.\n\n## What happened")).unwrap();
+    site.build();
+    let after = site.json("data/claims.json");
+    let ids = |v: &Value| {
+        let mut ids: Vec<String> =
+            v.as_array().unwrap().iter().filter(|c| c["article"] == "tehran-hack").map(|c| c["id"].to_string()).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(&before), ids(&after));
+}
+
+#[test]
+fn unknown_vocabulary_in_a_curated_claim_is_an_error_at_its_position() {
+    let site = TestSite::from_fixture("basic");
+    site.write(
+        "content/articles/bad-claim.md",
+        "+++\ntitle = \"Bad claim\"\ndate = 2024-01-01\n[[claims]]\nactors = [\"russia\"]\naction = \"invades\"\nlikelihood = \"maybe\"\ntargets = [\"nobody-known\"]\n+++\nBody\n",
+    );
+    let out = site.dossier(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("bad-claim.md:6:10") && err.contains("unknown action `invades`"), "{err}");
+    assert!(err.contains("prefers_candidate"), "lists the actions: {err}");
+    assert!(err.contains("bad-claim.md:7:14") && err.contains("ICD 203"), "{err}");
+    assert!(err.contains("bad-claim.md:8:12") && err.contains("nobody-known"), "{err}");
+}
+
+#[test]
+fn unknown_front_matter_actor_becomes_a_local_actor_with_a_warning() {
+    let site = TestSite::from_fixture("basic");
+    site.write(
+        "content/articles/new-outlet.md",
+        "+++\ntitle = \"New outlet\"\ndate = 2024-01-01\nactors = [\"Brand New Outlet\"]\n+++\nBody\n",
+    );
+    let out = site.build();
+    let err = stderr(&out);
+    assert!(err.contains("warning[unknown-actor]") && err.contains("new-outlet.md:4:11"), "{err}");
+    assert!(err.contains("content/actors.toml"), "says how to describe it: {err}");
+    let page = site.read("actors/brand-new-outlet/index.html");
+    assert!(page.contains("Not yet described"));
+    assert!(site.dossier(&["build", "--strict"]).status.code() == Some(1));
+}
+
+#[test]
+fn site_actors_override_built_in_entries_by_id() {
+    let site = TestSite::from_fixture("basic");
+    site.write(
+        "content/actors.toml",
+        "[[actor]]\nid = \"irgc\"\nname = \"Guards (site name)\"\nkind = \"organization\"\ncountry = \"IR\"\n",
+    );
+    site.build();
+    assert!(site.read("actors/irgc/index.html").contains("Guards (site name)"));
+}
+
+#[test]
+fn an_actor_name_with_markup_is_escaped() {
+    let site = TestSite::from_fixture("basic");
+    site.write(
+        "content/actors.toml",
+        "[[actor]]\nid = \"evil\"\nname = \"<script>alert(1)</script>\"\nkind = \"media\"\n",
+    );
+    site.write("content/articles/evil.md", "+++\ntitle = \"E\"\ndate = 2024-01-01\nactors = [\"evil\"]\n+++\nBody\n");
+    site.build();
+    for page in ["actors/evil/index.html", "articles/evil/index.html", "actors/index.html"] {
+        let html = site.read(page);
+        assert!(!html.contains("<script>alert"), "{page}");
+        assert!(html.contains("&lt;script&gt;alert(1)"), "{page}");
+    }
+}
