@@ -6,6 +6,7 @@
 //! byte range into one block's text, so the renderer can put links and anchors back in place.
 
 pub mod claims;
+pub mod context;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod mentions;
