@@ -140,8 +140,10 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 /// The whitespace-delimited token around `start..end`.
 fn token_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let from = text[..start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let to = text[end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| end + i);

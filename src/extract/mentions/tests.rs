@@ -388,4 +388,6 @@ fn spans_are_byte_offsets_into_each_block() {
     assert_eq!((m[0].block, m[0].start, m[0].end), (0, 12, 16));
     assert_eq!((m[1].block, &m[1].text), (1, &"Moscow".to_string()));
     assert_eq!(&"Über Moscow’s plans"[m[1].start..m[1].end], "Moscow");
+    let spaced = "crash of MH17.\u{a0}Moscow\u{a0}planned\u{2003}US";
+    assert_eq!(ids(spaced), ["russia", "united-states"]);
 }
