@@ -14,8 +14,12 @@ fn main() {
     let show: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(0);
     let mut lines = text.lines();
     let head: serde_json::Value = serde_json::from_str(lines.next().unwrap()).unwrap();
-    let scorable: BTreeSet<String> =
-        head["scorable"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    let scorable: BTreeSet<String> = head["scorable"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
     let registry = Registry::builtin();
     let gazetteer = Gazetteer::new(&registry);
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
@@ -24,20 +28,26 @@ fn main() {
         let r: serde_json::Value = serde_json::from_str(line).unwrap();
         let title = r["title"].as_str().unwrap();
         let body = r["text"].as_str().unwrap();
-        let gold: BTreeSet<String> =
-            r["gold"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        let gold: BTreeSet<String> = r["gold"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
         let mentions = extract_mentions(&[title, body], &gazetteer);
         let mut pred = BTreeSet::new();
         let mut why = Vec::new();
         for m in &mentions {
-            let Some(actor) = registry.actor(&m.actor) else { continue };
-            if actor.kind == ActorKind::State && m.how.names_country() {
-                if let Some(code) = &actor.country {
-                    if scorable.contains(code) {
-                        pred.insert(code.clone());
-                        why.push(format!("{}={}", m.text, code));
-                    }
-                }
+            let Some(actor) = registry.actor(&m.actor) else {
+                continue;
+            };
+            if actor.kind == ActorKind::State
+                && m.how.names_country()
+                && let Some(code) = &actor.country
+                && scorable.contains(code)
+            {
+                pred.insert(code.clone());
+                why.push(format!("{}={}", m.text, code));
             }
         }
         let tp_r = gold.intersection(&pred).count();
@@ -61,5 +71,8 @@ fn main() {
     }
     let p = tp as f64 / (tp + fp) as f64;
     let r = tp as f64 / (tp + fn_) as f64;
-    println!("tp={tp} fp={fp} fn={fn_} precision={p:.3} recall={r:.3} F1={:.3}", 2.0 * p * r / (p + r));
+    println!(
+        "tp={tp} fp={fp} fn={fn_} precision={p:.3} recall={r:.3} F1={:.3}",
+        2.0 * p * r / (p + r)
+    );
 }

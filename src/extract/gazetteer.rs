@@ -9,6 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::MatchKind;
 use super::context::{self, ContextRule};
+use super::places::{self, PlacesFile};
 use crate::registry::{ActorKind, Registry};
 
 /// Suffixes skipped when taking a person's surname from the last token of the name.
@@ -73,6 +74,17 @@ impl Builder {
     fn actor(&mut self, id: &str) -> u32 {
         self.actor_ids.push(id.to_string());
         (self.actor_ids.len() - 1) as u32
+    }
+
+    /// Adds a phrase that names no one, so the names inside it do not match.
+    fn add_phrase(&mut self, text: &str) {
+        for variant in variants(text.trim()) {
+            if !self.index.contains_key(&variant) {
+                self.index.insert(variant.clone(), self.texts.len());
+                self.texts.push(variant);
+                self.roles.push(Vec::new());
+            }
+        }
     }
 
     /// Adds `text` (and its NFC, NFD and apostrophe variants) with one more role.
@@ -155,11 +167,15 @@ fn surname(name: &str) -> Option<&str> {
 
 impl Gazetteer {
     pub fn new(registry: &Registry) -> Gazetteer {
-        Gazetteer::with_rules(registry, context::builtin_rules())
+        Gazetteer::with_data(registry, context::builtin_rules(), places::builtin_places())
     }
 
-    /// A gazetteer with the given context rules instead of the built-in ones (for tests).
-    pub fn with_rules(registry: &Registry, rules: Vec<ContextRule>) -> Gazetteer {
+    /// A gazetteer with the given context rules and places instead of the built-in ones.
+    pub fn with_data(
+        registry: &Registry,
+        rules: Vec<ContextRule>,
+        places: PlacesFile,
+    ) -> Gazetteer {
         let mut b = Builder::default();
         let countries = registry.countries();
         // A slot for every country that has ambiguous terms or context rules.
@@ -182,9 +198,11 @@ impl Gazetteer {
         }
 
         let mut deferred: Vec<(String, Role)> = Vec::new();
+        let mut state_of: HashMap<&str, (u32, Option<u16>)> = HashMap::new();
         for country in countries {
             let actor = b.actor(&country.slug);
             let slot = slot_of.get(country.code.as_str()).copied();
+            state_of.insert(&country.code, (actor, slot));
             let ambiguous = |t: &str| {
                 slot.is_some_and(|s| slot_rules[s as usize].ambiguous.iter().any(|a| a == t))
             };
@@ -256,6 +274,30 @@ impl Gazetteer {
                 b.add(alias, always(MatchKind::Alias));
                 deferred.push((alias.clone(), always(MatchKind::Alias)));
             }
+        }
+        // Places and institutions after actors, so an actor of that name keeps it.
+        for entry in &places.country {
+            let Some(&(actor, supports)) = state_of.get(entry.code.as_str()) else {
+                continue;
+            };
+            for (list, how) in [
+                (&entry.places, MatchKind::Name),
+                (&entry.institutions, MatchKind::Metonym),
+            ] {
+                for term in list {
+                    let role = Role::Mention {
+                        actor,
+                        how,
+                        gate: Gate::Always,
+                        supports,
+                    };
+                    b.add(term, role);
+                    deferred.push((term.clone(), role));
+                }
+            }
+        }
+        for phrase in &places.phrases.not_names {
+            b.add_phrase(phrase);
         }
         // Surnames after every full name and alias, so an alias anywhere beats a surname.
         for actor in registry.actors().filter(|a| a.kind == ActorKind::Person) {

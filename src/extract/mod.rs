@@ -10,6 +10,7 @@ pub mod context;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod mentions;
+pub mod places;
 pub mod sentences;
 
 pub use claims::extract_claims;

@@ -30,6 +30,7 @@ slug = "united-states"
 names = ["US", "USA", "America", "United States of America"]
 capitals = ["Washington"]
 demonyms = ["American", "Americans"]
+ambiguous = ["America", "Washington"]
 metonyms = ["White House", "Pentagon"]
 
 [[country]]
@@ -57,6 +58,26 @@ name = "China"
 slug = "china"
 capitals = ["Beijing"]
 demonyms = ["Chinese"]
+
+[[country]]
+code = "UA"
+alpha3 = "UKR"
+name = "Ukraine"
+slug = "ukraine"
+capitals = ["Kyiv", "Kiev"]
+
+[[country]]
+code = "BY"
+alpha3 = "BLR"
+name = "Belarus"
+slug = "belarus"
+capitals = ["Minsk"]
+
+[[country]]
+code = "MX"
+alpha3 = "MEX"
+name = "Mexico"
+slug = "mexico"
 
 [[country]]
 code = "OM"
@@ -390,4 +411,47 @@ fn spans_are_byte_offsets_into_each_block() {
     assert_eq!(&"Über Moscow’s plans"[m[1].start..m[1].end], "Moscow");
     let spaced = "crash of MH17.\u{a0}Moscow\u{a0}planned\u{2003}US";
     assert_eq!(ids(spaced), ["russia", "united-states"]);
+}
+
+#[test]
+fn places_inside_a_country_name_it_and_institutions_stand_for_it() {
+    assert_eq!(
+        actors("Crimea was annexed"),
+        [("ukraine".into(), MatchKind::Name)]
+    );
+    assert_eq!(
+        actors("the European Parliament voted"),
+        [("european-union".into(), MatchKind::Metonym)]
+    );
+}
+
+#[test]
+fn phrases_that_contain_a_name_do_not_name_the_country() {
+    assert_eq!(ids("Ukraine breached the Minsk agreements"), ["ukraine"]);
+    assert_eq!(
+        ids("Latin American voters in New Mexico"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn ambiguous_georgia_with_a_neighbour_cue_is_the_country_unless_us_politics_is_near() {
+    assert_eq!(ids("Russia pressures Georgia"), ["russia", "georgia"]);
+    assert_eq!(
+        ids("Russian trolls targeted Georgia voters in Fulton County"),
+        ["russia"]
+    );
+}
+
+#[test]
+fn ambiguous_washington_is_the_us_unless_part_of_a_name() {
+    assert_eq!(ids("a Washington orchestrated event"), ["united-states"]);
+    assert_eq!(
+        ids("George Washington and the Washington Post"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        ids("in Latin America and South America"),
+        Vec::<String>::new()
+    );
 }
