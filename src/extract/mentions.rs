@@ -212,4 +212,6 @@ fn in_caps_run(text: &str, start: usize, end: usize) -> bool {
 }
 
 #[cfg(test)]
+mod seed_tests;
+#[cfg(test)]
 mod tests;
