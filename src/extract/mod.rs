@@ -6,9 +6,11 @@
 //! byte range into one block's text, so the renderer can put links and anchors back in place.
 
 pub mod claims;
+pub mod context;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod mentions;
+pub mod places;
 pub mod sentences;
 pub mod site;
 
