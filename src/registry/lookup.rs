@@ -63,10 +63,18 @@ impl Registry {
     pub fn from_toml(countries_toml: &str, actors_toml: &str) -> Result<Registry, toml::de::Error> {
         let countries: CountriesFile = toml::from_str(countries_toml)?;
         let actors: ActorsFile = toml::from_str(actors_toml)?;
-        Ok(Registry::from_entries(countries.country, actors.actor, ActorOrigin::Builtin))
+        Ok(Registry::from_entries(
+            countries.country,
+            actors.actor,
+            ActorOrigin::Builtin,
+        ))
     }
 
-    fn from_entries(countries: Vec<Country>, entries: Vec<ActorEntry>, origin: ActorOrigin) -> Registry {
+    fn from_entries(
+        countries: Vec<Country>,
+        entries: Vec<ActorEntry>,
+        origin: ActorOrigin,
+    ) -> Registry {
         let mut registry = Registry::default();
         for country in countries {
             let state = Actor {
@@ -79,7 +87,9 @@ impl Registry {
                 description: None,
                 origin: ActorOrigin::Builtin,
             };
-            registry.country_by_code.insert(country.code.clone(), registry.countries.len());
+            registry
+                .country_by_code
+                .insert(country.code.clone(), registry.countries.len());
             registry.countries.push(country);
             registry.insert(state);
         }
@@ -142,19 +152,27 @@ impl Registry {
             by_name.insert(key(&actor.id), actor.id.clone());
         }
         for actor in self.actors.values() {
-            by_name.entry(key(&actor.name)).or_insert_with(|| actor.id.clone());
+            by_name
+                .entry(key(&actor.name))
+                .or_insert_with(|| actor.id.clone());
         }
         for country in &self.countries {
             for code in [&country.code, &country.alpha3] {
-                by_name.entry(key(code)).or_insert_with(|| country.slug.clone());
+                by_name
+                    .entry(key(code))
+                    .or_insert_with(|| country.slug.clone());
             }
             for name in country.names.iter().chain(&country.demonyms) {
-                by_name.entry(key(name)).or_insert_with(|| country.slug.clone());
+                by_name
+                    .entry(key(name))
+                    .or_insert_with(|| country.slug.clone());
             }
         }
         for actor in self.actors.values() {
             for alias in &actor.aliases {
-                by_name.entry(key(alias)).or_insert_with(|| actor.id.clone());
+                by_name
+                    .entry(key(alias))
+                    .or_insert_with(|| actor.id.clone());
             }
         }
         self.by_name = by_name;
@@ -166,7 +184,9 @@ impl Registry {
 
     /// Resolves an id, name, alias or country code (any case) to an actor.
     pub fn resolve(&self, name: &str) -> Option<&Actor> {
-        self.by_name.get(&key(name)).and_then(|id| self.actors.get(id))
+        self.by_name
+            .get(&key(name))
+            .and_then(|id| self.actors.get(id))
     }
 
     /// Resolves an ISO code or country name to the country.
