@@ -60,7 +60,7 @@ pub fn extract_claims(
     let mut claims = Vec::new();
     let mut previous_block_agents = Vec::new();
     for (block, text) in blocks.iter().enumerate() {
-        let cues = matcher.find(text);
+        let cues = matcher.find_triggers(text);
         if !cues.iter().any(|c| c.cue.is_action()) {
             previous_block_agents.clear();
             continue;
@@ -71,23 +71,37 @@ pub fn extract_claims(
             first_sentence: true,
             ..Carry::default()
         };
-        for (start, end) in split_sentences(text) {
-            let sentence_cues = &cues[cues.partition_point(|c| c.start < start)..];
-            let sentence_cues = &sentence_cues[..sentence_cues.partition_point(|c| c.end <= end)];
-            let has_action = sentence_cues.iter().any(|c| c.cue.is_action());
-            let has_report = sentence_cues.iter().any(|c| c.cue.opens_report());
-            let has_agent = sentence_cues
-                .iter()
-                .any(|c| matches!(c.cue, Cue::AnaphorPlural | Cue::AnaphorSingular))
-                || block_mentions
+        let sentences = split_sentences(text);
+        // Which sentences may hold a claim, and which only name a source (read only when a
+        // claim follows them in the paragraph, for the paragraph-level carry of `by`).
+        let roles: Vec<(bool, bool)> = sentences
+            .iter()
+            .map(|&(start, end)| {
+                let first = cues.partition_point(|c| c.start < start);
+                let here = &cues[first..first + cues[first..].partition_point(|c| c.end <= end)];
+                let has_action = here.iter().any(|c| c.cue.is_action());
+                let has_agent = here
                     .iter()
-                    .any(|m| m.start >= start && m.end <= end);
-            if (has_action && has_agent) || has_report {
+                    .any(|c| matches!(c.cue, Cue::AnaphorPlural | Cue::AnaphorSingular))
+                    || block_mentions
+                        .iter()
+                        .any(|m| m.start >= start && m.end <= end);
+                (
+                    has_action && has_agent,
+                    here.iter().any(|c| c.cue.opens_report()),
+                )
+            })
+            .collect();
+        let last_candidate = roles.iter().rposition(|&(candidate, _)| candidate);
+        for (n, &(start, end)) in sentences.iter().enumerate() {
+            let (candidate, reports) = roles[n];
+            if candidate || (reports && last_candidate.is_some_and(|last| last > n)) {
+                let sentence_cues = matcher.find(&text[start..end], start);
                 let found = read_sentence(
                     text,
                     (start, end),
                     &block_mentions,
-                    &cues,
+                    &sentence_cues,
                     registry,
                     lexicon,
                     &mut carry,

@@ -67,37 +67,39 @@ const LONG_QUOTE: usize = 1200;
 
 fn protected_regions(text: &str) -> Vec<Protected> {
     let mut regions = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        let straight_opener = c == '"' && (i == 0 || is_open_context(chars[i - 1].1));
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(k) = bytes[at..]
+        .iter()
+        .position(|&b| matches!(b, b'(' | b'[' | b'"' | 0xE2))
+    {
+        let pos = at + k;
+        at = pos + 1;
+        let c = text[pos..].chars().next().expect("a char starts here");
+        let prev = text[..pos].chars().next_back();
         let closer = match c {
-            '“' => Some('”'),
-            '"' if straight_opener => Some('"'),
-            '(' => Some(')'),
-            '[' => Some(']'),
-            _ => None,
+            '“' => '”',
+            '"' if prev.is_none_or(is_open_context) => '"',
+            '(' => ')',
+            '[' => ']',
+            _ => continue,
         };
-        if let Some(closer) = closer {
-            let limit = if c == '(' || c == '[' {
-                SHORT_PAREN
-            } else {
-                LONG_QUOTE
-            };
-            if let Some(k) = (i + 1..chars.len()).find(|&k| chars[k].1 == closer) {
-                let close_end = chars[k].0 + closer.len_utf8();
-                if close_end - pos <= limit {
-                    regions.push(Protected {
-                        open: pos,
-                        close_end,
-                    });
-                    i = k + 1;
-                    continue;
-                }
-            }
+        let limit = if c == '(' || c == '[' {
+            SHORT_PAREN
+        } else {
+            LONG_QUOTE
+        };
+        let body = pos + c.len_utf8();
+        if let Some(close) = text[body..].find(closer).map(|k| body + k)
+            && close + closer.len_utf8() - pos <= limit
+        {
+            let close_end = close + closer.len_utf8();
+            regions.push(Protected {
+                open: pos,
+                close_end,
+            });
+            at = close_end;
         }
-        i += 1;
     }
     regions
 }
@@ -120,23 +122,31 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     let regions = protected_regions(text);
     let mut sentences = Vec::new();
     let mut start = skip_space(text, 0);
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Terminators are ASCII except "…" (E2 80 A6): jump from one candidate byte to the next.
+    while let Some(k) = bytes[at..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2))
+    {
+        let i = at + k;
+        let c = text[i..].chars().next().expect("a char starts here");
+        at = i + c.len_utf8();
         if !is_terminator(c) || i < start {
             continue;
         }
         // The run of terminators ("?!", "...") and the quotes and brackets that close after it.
-        let mut end = i + c.len_utf8();
+        let mut end = at;
         let mut single_stop = c == '.';
-        while let Some(&(k, n)) = iter.peek() {
+        for n in text[end..].chars() {
             if is_terminator(n) {
                 single_stop = false;
             } else if !is_closer(n) {
                 break;
             }
-            end = k + n.len_utf8();
-            iter.next();
+            end += n.len_utf8();
         }
+        at = end;
         let next = skip_space(text, end);
         if next >= text.len() {
             break;

@@ -2,7 +2,7 @@
 //! verbs, linkers, negations, anaphors, likelihood terms, function words) in one Aho-Corasick
 //! automaton, built once and run once per block. It classifies words; it does not read sentences.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::extract::Lexicon;
 
@@ -54,11 +54,16 @@ pub struct CueMatch {
     pub cue: Cue,
 }
 
-/// The compiled automaton and, per pattern, what it means.
+/// The compiled automata and, per pattern, what it means.
 #[derive(Debug, Clone)]
 pub struct CueMatcher {
+    /// Every cue word.
     automaton: AhoCorasick,
     cues: Vec<Cue>,
+    /// Only the words that can make a sentence worth reading (actions, reporting, anaphors):
+    /// run over every block, while `automaton` runs only over the sentences that pass.
+    triggers: AhoCorasick,
+    trigger_cues: Vec<Cue>,
     /// Index into `Lexicon::actions` of the action a takedown claims.
     pub takedown_action: Option<usize>,
 }
@@ -105,11 +110,20 @@ impl CueMatcher {
         add(&words.passive_auxiliaries, Cue::PassiveAuxiliary);
         add(&words.clause_breaks, Cue::ClauseBreak);
         add(&words.prepositions, Cue::Preposition);
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("the lexicon's cue words build an automaton");
+        let is_trigger = |cue: &Cue| {
+            cue.is_action()
+                || matches!(
+                    cue,
+                    Cue::Reporting | Cue::According | Cue::AnaphorPlural | Cue::AnaphorSingular
+                )
+        };
+        let (trigger_patterns, trigger_cues): (Vec<&String>, Vec<Cue>) = patterns
+            .iter()
+            .zip(&cues)
+            .filter(|(_, cue)| is_trigger(cue))
+            .unzip();
+        let automaton = build(&patterns);
+        let triggers = build(&trigger_patterns);
         let takedown_action = lexicon
             .actions
             .iter()
@@ -117,29 +131,50 @@ impl CueMatcher {
         CueMatcher {
             automaton,
             cues,
+            triggers,
+            trigger_cues,
             takedown_action,
         }
     }
 
-    /// Every cue in a block, as whole words, left to right, without overlaps.
-    pub fn find(&self, text: &str) -> Vec<CueMatch> {
-        let bytes = text.as_bytes();
-        let mut found = Vec::new();
-        for m in self.automaton.find_iter(text) {
-            let cue = self.cues[m.pattern().as_usize()];
-            let starts_word =
-                cue == Cue::LinkerSuffix || m.start() == 0 || !is_word_byte(text, m.start(), true);
-            let ends_word = m.end() == bytes.len() || !is_word_byte(text, m.end(), false);
-            if starts_word && ends_word {
-                found.push(CueMatch {
-                    start: m.start(),
-                    end: m.end(),
-                    cue,
-                });
-            }
-        }
-        found
+    /// Every cue in `text`, as whole words, left to right, without overlaps; spans are offset
+    /// by `offset` (where `text` starts in its block).
+    pub fn find(&self, text: &str, offset: usize) -> Vec<CueMatch> {
+        find_in(&self.automaton, &self.cues, text, offset)
     }
+
+    /// The trigger cues of a block (action, reporting and anaphor words only).
+    pub fn find_triggers(&self, text: &str) -> Vec<CueMatch> {
+        find_in(&self.triggers, &self.trigger_cues, text, 0)
+    }
+}
+
+fn build<P: AsRef<[u8]>>(patterns: &[P]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(patterns)
+        .expect("the lexicon's cue words build an automaton")
+}
+
+fn find_in(automaton: &AhoCorasick, cues: &[Cue], text: &str, offset: usize) -> Vec<CueMatch> {
+    let mut found = Vec::new();
+    for m in automaton.find_iter(text) {
+        let cue = cues[m.pattern().as_usize()];
+        let starts_word =
+            cue == Cue::LinkerSuffix || m.start() == 0 || !is_word_byte(text, m.start(), true);
+        let ends_word = m.end() == text.len() || !is_word_byte(text, m.end(), false);
+        if starts_word && ends_word {
+            found.push(CueMatch {
+                start: offset + m.start(),
+                end: offset + m.end(),
+                cue,
+            });
+        }
+    }
+    found
 }
 
 /// Whether the character just before (`before`) or at `at` is part of a word.

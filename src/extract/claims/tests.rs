@@ -672,3 +672,93 @@ fn with_phrase_subject_of_a_gerund_is_agent() {
             .all(|c| !c.actors.contains(&"kamala-harris".to_string()))
     );
 }
+
+/// Times claim extraction over a generated corpus:
+/// `DOSSIER_BENCH_DIR=/tmp/digest-10000 cargo test --release --lib bench_claims -- --ignored --nocapture`.
+/// Mentions come from the test name table (the real gazetteer lives elsewhere); only
+/// `extract_claims` is timed.
+#[test]
+#[ignore]
+fn bench_claims_on_corpus() {
+    let Ok(dir) = std::env::var("DOSSIER_BENCH_DIR") else {
+        return;
+    };
+    let mut articles: Vec<Vec<String>> = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(format!("{dir}/content/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let raw = std::fs::read_to_string(path).unwrap();
+        let (front, body) = raw.trim_start_matches("+++").split_once("+++").unwrap();
+        let title = front
+            .lines()
+            .find_map(|l| l.strip_prefix("title = "))
+            .unwrap_or("")
+            .trim_matches('"')
+            .to_string();
+        let mut blocks = vec![title];
+        blocks.extend(
+            body.split("\n\n")
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty()),
+        );
+        articles.push(blocks);
+    }
+    let registry = registry();
+    let lexicon = Lexicon::builtin();
+    let prepared: Vec<(Vec<&str>, Vec<Mention>)> = articles
+        .iter()
+        .map(|a| {
+            let blocks: Vec<&str> = a.iter().map(String::as_str).collect();
+            let mentions = mentions_in(&blocks);
+            (blocks, mentions)
+        })
+        .collect();
+    // The best of three runs: the machine is shared.
+    let mut best = f64::MAX;
+    let mut count = 0;
+    let runs = if std::env::var("DOSSIER_BENCH_SETUP_ONLY").is_ok() {
+        0
+    } else {
+        3
+    };
+    for _ in 0..runs {
+        let started = std::time::Instant::now();
+        count = 0;
+        for (blocks, mentions) in &prepared {
+            count += extract_claims(blocks, mentions, &registry, &lexicon).len();
+        }
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    if runs == 0 {
+        return;
+    }
+    let t = std::time::Instant::now();
+    let mut cues = 0;
+    for (blocks, _) in &prepared {
+        for b in blocks {
+            cues += lexicon.matcher().find_triggers(b).len();
+        }
+    }
+    println!(
+        "trigger pass alone: {cues} cues, {:.3} s",
+        t.elapsed().as_secs_f64()
+    );
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for (blocks, _) in &prepared {
+        for b in blocks {
+            n += crate::extract::sentences::split_sentences(b).len();
+        }
+    }
+    println!(
+        "splitting every block: {n} sentences, {:.3} s",
+        t.elapsed().as_secs_f64()
+    );
+    println!(
+        "{} articles, {count} claims, extract_claims {best:.3} s on one thread",
+        prepared.len()
+    );
+}
