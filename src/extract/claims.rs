@@ -1,7 +1,53 @@
-//! Claims: sentences in which an actor is the agent of an influence action.
+//! Claims: sentences in which an actor is the agent of an influence action, with its targets,
+//! who says so and the stated likelihood. One cue automaton pass per block; only sentences with
+//! an action cue and a mention (or an anaphor) are looked at closely. Prefers missing a claim to
+//! naming a wrong agent: an extracted claim labels someone as an influence actor.
 
-use super::{ExtractedClaim, Lexicon, Mention};
-use crate::registry::Registry;
+pub mod agent;
+pub mod attribution;
+pub mod cues;
+pub mod items;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeSet;
+
+use agent::Walk;
+use cues::{Cue, CueMatch};
+use items::Item;
+
+use super::sentences::split_sentences;
+use super::{ExtractedClaim, Lexicon, Likelihood, Mention};
+use crate::registry::{ActorKind, Registry};
+
+/// One sentence being read: its items and what they point into.
+pub struct Sentence<'a> {
+    /// The whole block; item spans index into it.
+    pub text: &'a str,
+    pub items: Vec<Item>,
+    /// The block's mentions; `Kind::Mention::index` indexes them.
+    pub mentions: &'a [&'a Mention],
+    pub registry: &'a Registry,
+}
+
+impl Sentence<'_> {
+    /// The lowercased text of item `k`.
+    pub fn word(&self, k: usize) -> String {
+        self.text[self.items[k].start..self.items[k].end].to_lowercase()
+    }
+}
+
+/// What a paragraph carries from one sentence to the next.
+#[derive(Default)]
+struct Carry {
+    /// The last source named in the paragraph.
+    by: Vec<String>,
+    /// The agents of the last sentence with claims.
+    agents: Vec<String>,
+    /// The agents of the previous block's last claims ("Both will ..." opening a paragraph).
+    previous_block_agents: Vec<String>,
+    first_sentence: bool,
+}
 
 /// Finds the claims in an article's blocks, given its mentions.
 pub fn extract_claims(
@@ -10,6 +56,353 @@ pub fn extract_claims(
     registry: &Registry,
     lexicon: &Lexicon,
 ) -> Vec<ExtractedClaim> {
-    let _ = (blocks, mentions, registry, lexicon);
-    Vec::new()
+    let matcher = lexicon.matcher();
+    let mut claims = Vec::new();
+    let mut previous_block_agents = Vec::new();
+    for (block, text) in blocks.iter().enumerate() {
+        let cues = matcher.find_triggers(text);
+        if !cues.iter().any(|c| c.cue.is_action()) {
+            previous_block_agents.clear();
+            continue;
+        }
+        let block_mentions: Vec<&Mention> = mentions.iter().filter(|m| m.block == block).collect();
+        let mut carry = Carry {
+            previous_block_agents,
+            first_sentence: true,
+            ..Carry::default()
+        };
+        let sentences = split_sentences(text);
+        // Which sentences may hold a claim, and which only name a source (read only when a
+        // claim follows them in the paragraph, for the paragraph-level carry of `by`).
+        let roles: Vec<(bool, bool)> = sentences
+            .iter()
+            .map(|&(start, end)| {
+                let first = cues.partition_point(|c| c.start < start);
+                let here = &cues[first..first + cues[first..].partition_point(|c| c.end <= end)];
+                let has_action = here.iter().any(|c| c.cue.is_action());
+                let has_agent = here
+                    .iter()
+                    .any(|c| matches!(c.cue, Cue::AnaphorPlural | Cue::AnaphorSingular))
+                    || block_mentions
+                        .iter()
+                        .any(|m| m.start >= start && m.end <= end);
+                (
+                    has_action && has_agent,
+                    here.iter().any(|c| c.cue.opens_report()),
+                )
+            })
+            .collect();
+        let last_candidate = roles.iter().rposition(|&(candidate, _)| candidate);
+        for (n, &(start, end)) in sentences.iter().enumerate() {
+            let (candidate, reports) = roles[n];
+            if candidate || (reports && last_candidate.is_some_and(|last| last > n)) {
+                let sentence_cues = matcher.find(&text[start..end], start);
+                let found = read_sentence(
+                    text,
+                    (start, end),
+                    &block_mentions,
+                    &sentence_cues,
+                    registry,
+                    lexicon,
+                    &mut carry,
+                );
+                for mut claim in found {
+                    claim.block = block;
+                    claims.push(claim);
+                }
+            }
+            carry.first_sentence = false;
+        }
+        previous_block_agents = carry.agents;
+    }
+    claims
+}
+
+/// The claims of one sentence; updates the paragraph's carry.
+fn read_sentence(
+    text: &str,
+    (start, end): (usize, usize),
+    mentions: &[&Mention],
+    cues: &[CueMatch],
+    registry: &Registry,
+    lexicon: &Lexicon,
+    carry: &mut Carry,
+) -> Vec<ExtractedClaim> {
+    let s = Sentence {
+        text,
+        items: items::sentence_items(text, start, end, mentions, cues),
+        mentions,
+        registry,
+    };
+    let mut attributor = vec![false; mentions.len()];
+    let attributions = attribution::attributions(&s, &mut attributor);
+    let actor_of = |m: &usize| s.mentions[*m].actor.clone();
+    let takedown_action = lexicon.matcher().takedown_action;
+
+    let action_items: Vec<usize> = (0..s.items.len())
+        .filter(|&k| s.items[k].cue().is_some_and(Cue::is_action))
+        .collect();
+    let mut agents_at: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut claims: Vec<ExtractedClaim> = Vec::new();
+    let mut sentence_agents: Vec<String> = Vec::new();
+    for (n, &c) in action_items.iter().enumerate() {
+        let (action, noun) = match s.items[c].cue() {
+            Some(Cue::Action { action, noun }) => (action, noun),
+            Some(Cue::Takedown) => match takedown_action {
+                Some(action) => (action, false),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let takedown = s.items[c].cue() == Some(Cue::Takedown);
+        let entry = &lexicon.actions[action];
+        let passive = !noun && !takedown && agent::is_passive(&s, c);
+        let mut agents: Vec<String> = Vec::new();
+        let mut targets: Vec<String> = Vec::new();
+        if !takedown {
+            match agent::walk_back(&s, c, noun, passive, &attributor) {
+                Walk::Mentions(found) if passive => targets.extend(found.iter().map(actor_of)),
+                Walk::Mentions(found) => agents.extend(found.iter().map(actor_of)),
+                Walk::Anaphor(k) if !passive => {
+                    agents = resolve_anaphor(&s, k, &sentence_agents, carry)
+                }
+                Walk::Inherit(k) if !passive => {
+                    agents = agents_at
+                        .iter()
+                        .find(|(at, _)| *at == k)
+                        .map(|(_, a)| a.clone())
+                        .unwrap_or_default();
+                }
+                _ => {}
+            }
+        } else {
+            agents.extend(
+                agent::demonym_objects(&s, c, &attributor)
+                    .iter()
+                    .map(actor_of),
+            );
+        }
+        for found in agent::linked_after(&s, c, &attributor) {
+            push_unique(&mut agents, actor_of(&found));
+        }
+        dedup(&mut agents);
+        agents_at.push((c, agents.clone()));
+        let previous = n.checked_sub(1).map(|p| action_items[p]);
+        if agents.is_empty() || negated(&s, c, previous, lexicon) {
+            continue;
+        }
+        if entry.takes_targets {
+            targets.extend(
+                agent::targets_after(&s, c, &attributor)
+                    .iter()
+                    .map(actor_of),
+            );
+            targets.retain(|t| !agents.contains(t));
+            dedup(&mut targets);
+        } else {
+            targets.clear();
+        }
+        if let Some(kind) = &entry.target_kind {
+            targets.retain(|t| registry.actor(t).is_some_and(|a| a.kind.as_str() == kind));
+            if targets.is_empty() {
+                continue;
+            }
+        }
+        let next = action_items.get(n + 1).copied().unwrap_or(s.items.len());
+        let mut by = attributed_by(&attributions, c, next, takedown);
+        if by.is_empty() {
+            by = if entry.id == "denies" {
+                agents.clone()
+            } else {
+                carry.by.clone()
+            };
+        }
+        for a in &agents {
+            push_unique(&mut sentence_agents, a.clone());
+        }
+        claims.push(ExtractedClaim {
+            block: 0,
+            start,
+            end,
+            text: text[start..end].to_string(),
+            actors: agents,
+            action: entry.id.clone(),
+            targets,
+            by,
+            likelihood: likelihood_for(&s, c, next, lexicon),
+        });
+    }
+    if let Some(last) = attributions.iter().rev().find(|a| !a.by.is_empty()) {
+        carry.by = last.by.clone();
+    }
+    if !sentence_agents.is_empty() {
+        carry.agents = sentence_agents;
+    }
+    merge_duplicates(claims)
+}
+
+/// The sources of the claim at cue `c`: the attribution governing it (the last before it), and
+/// one after it when no other action stands between ("..., which the VoA said").
+fn attributed_by(
+    attributions: &[attribution::Attribution],
+    c: usize,
+    next: usize,
+    takedown: bool,
+) -> Vec<String> {
+    let governing = attributions
+        .iter()
+        .rev()
+        .find(|a| a.cue < c || (takedown && a.cue == c));
+    let trailing = attributions.iter().find(|a| a.cue > c);
+    let mut by = governing.map(|a| a.by.clone()).unwrap_or_default();
+    if let Some(t) = trailing
+        && (governing.is_none() || t.cue < next)
+    {
+        for b in &t.by {
+            push_unique(&mut by, b.clone());
+        }
+    }
+    by
+}
+
+/// Whether a negation ("not", "yet to", "no evidence"), or a denial before it, cancels the cue.
+fn negated(s: &Sentence, c: usize, previous: Option<usize>, lexicon: &Lexicon) -> bool {
+    let is_denial = |k: usize| match s.items[k].cue() {
+        Some(Cue::Action { action, .. }) => lexicon.actions[action].id == "denies",
+        _ => false,
+    };
+    if !is_denial(c) && (0..c).any(is_denial) {
+        return true; // "Moscow denied that it interfered"
+    }
+    let clause_start = (0..c)
+        .rev()
+        .find(|&k| s.items[k].cue().is_some_and(Cue::opens_report))
+        .map_or(0, |k| k + 1);
+    let from = previous.map_or(clause_start, |p| (p + 1).max(clause_start));
+    (from..c).any(|k| s.items[k].cue() == Some(Cue::Negation))
+}
+
+/// The ICD 203 term of the cue's clause: the last one before it, else the first after it.
+fn likelihood_for(s: &Sentence, c: usize, next: usize, lexicon: &Lexicon) -> Option<Likelihood> {
+    let term_at = |k: usize| match s.items[k].cue() {
+        Some(Cue::Likelihood { term }) => Some(term),
+        _ => None,
+    };
+    let term = (0..c)
+        .rev()
+        .find_map(term_at)
+        .or_else(|| (c + 1..next).find_map(term_at))?;
+    let l = &lexicon.likelihoods[term];
+    Some(Likelihood {
+        term: l.term.clone(),
+        low: l.low,
+        high: l.high,
+    })
+}
+
+/// The actors an anaphor stands for: the agents of this sentence's claims so far, else of the
+/// paragraph's last claims; "both" / "the two" opening a paragraph reach into the previous one.
+fn resolve_anaphor(
+    s: &Sentence,
+    k: usize,
+    sentence_agents: &[String],
+    carry: &Carry,
+) -> Vec<String> {
+    let word = s.word(k);
+    let numbered = word.starts_with("both") || word.starts_with("the two");
+    let pool = if !sentence_agents.is_empty() {
+        sentence_agents
+    } else if !carry.agents.is_empty() {
+        &carry.agents
+    } else if numbered && carry.first_sentence {
+        &carry.previous_block_agents
+    } else {
+        return Vec::new();
+    };
+    let state_of = |id: &String| -> Option<String> {
+        let actor = s.registry.actor(id)?;
+        if actor.kind == ActorKind::State {
+            return Some(actor.id.clone());
+        }
+        let country = s.registry.country(actor.country.as_deref()?)?;
+        Some(country.slug.clone())
+    };
+    // An organisation whose state is also named counts once ("Iran and its IRGC" are one of two).
+    let reduced: Vec<String> = pool
+        .iter()
+        .filter(|id| {
+            s.registry
+                .actor(id)
+                .is_some_and(|a| a.kind == ActorKind::State)
+                || state_of(id).is_none_or(|state| !pool.contains(&state))
+        })
+        .cloned()
+        .collect();
+    match s.items[k].cue() {
+        Some(Cue::AnaphorSingular) => {
+            let states: Vec<String> = reduced
+                .into_iter()
+                .filter(|id| {
+                    s.registry
+                        .actor(id)
+                        .is_some_and(|a| a.kind == ActorKind::State)
+                })
+                .collect();
+            if states.len() == 1 {
+                states
+            } else {
+                Vec::new()
+            }
+        }
+        _ if reduced.len() >= 2 => {
+            if numbered && reduced.len() != 2 {
+                return Vec::new();
+            }
+            reduced
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// One claim per action and set of agents in a sentence ("to influence ... influence actors").
+fn merge_duplicates(claims: Vec<ExtractedClaim>) -> Vec<ExtractedClaim> {
+    let mut merged: Vec<ExtractedClaim> = Vec::new();
+    for claim in claims {
+        let key: BTreeSet<&String> = claim.actors.iter().collect();
+        if let Some(same) = merged
+            .iter_mut()
+            .find(|m| m.action == claim.action && m.actors.iter().collect::<BTreeSet<_>>() == key)
+        {
+            for t in claim.targets {
+                push_unique(&mut same.targets, t);
+            }
+            for b in claim.by {
+                push_unique(&mut same.by, b);
+            }
+            if same.likelihood.is_none() {
+                same.likelihood = claim.likelihood;
+            }
+        } else {
+            merged.push(claim);
+        }
+    }
+    merged
+}
+
+fn push_unique(list: &mut Vec<String>, value: String) {
+    if !list.contains(&value) {
+        list.push(value);
+    }
+}
+
+fn dedup(list: &mut Vec<String>) {
+    let mut seen = Vec::with_capacity(list.len());
+    list.retain(|x| {
+        if seen.contains(x) {
+            false
+        } else {
+            seen.push(x.clone());
+            true
+        }
+    });
 }

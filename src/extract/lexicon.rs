@@ -2,9 +2,12 @@
 //! extractor's verb lists), read from `data/lexicon.toml`. Front matter validation and the claim
 //! extractor share it, so a term is valid in both places or in neither.
 
+use std::sync::OnceLock;
+
 use serde::Deserialize;
 
 use super::Likelihood;
+use super::claims::cues::CueMatcher;
 
 /// Compiled into the binary from `data/lexicon.toml`.
 pub const LEXICON_TOML: &str = include_str!("../../data/lexicon.toml");
@@ -22,6 +25,42 @@ pub struct LikelihoodTerm {
 pub struct ActionEntry {
     pub id: String,
     pub label: String,
+    /// Cue verbs, every inflected form written out ("prefer", "prefers", "preferred" ...).
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    /// Cue nouns ("disinformation"): an adjective or possessive before them is an agent too.
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// The kind of actor a target must be ("person"); a claim without such a target is dropped.
+    #[serde(default)]
+    pub target_kind: Option<String>,
+    /// Whether the action has targets at all (a denial has none).
+    #[serde(default = "yes")]
+    pub takes_targets: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The claim extractor's function words (`[cues]` in the data file).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct CueWords {
+    pub reporting: Vec<String>,
+    pub according: Vec<String>,
+    pub takedown: Vec<String>,
+    pub takedown_action: String,
+    pub linkers: Vec<String>,
+    pub linker_suffixes: Vec<String>,
+    pub negations: Vec<String>,
+    pub anaphors_plural: Vec<String>,
+    pub anaphors_singular: Vec<String>,
+    pub blockers: Vec<String>,
+    pub prepositions: Vec<String>,
+    pub coordinators: Vec<String>,
+    pub passive_auxiliaries: Vec<String>,
+    pub clause_breaks: Vec<String>,
 }
 
 /// The vocabularies, as read from the data file.
@@ -33,11 +72,24 @@ pub struct Lexicon {
     pub likelihoods: Vec<LikelihoodTerm>,
     #[serde(rename = "action")]
     pub actions: Vec<ActionEntry>,
+    #[serde(default)]
+    pub cues: CueWords,
+    /// The cue automaton, compiled once on first use (eagerly by [`Lexicon::builtin`]).
+    #[serde(skip)]
+    matcher: OnceLock<CueMatcher>,
 }
 
 impl Lexicon {
+    /// The lexicon compiled into the binary, with its cue automaton built.
     pub fn builtin() -> Lexicon {
-        toml::from_str(LEXICON_TOML).expect("data/lexicon.toml is valid")
+        let lexicon: Lexicon = toml::from_str(LEXICON_TOML).expect("data/lexicon.toml is valid");
+        lexicon.matcher();
+        lexicon
+    }
+
+    /// The single automaton over every cue word of the lexicon, built on first use.
+    pub fn matcher(&self) -> &CueMatcher {
+        self.matcher.get_or_init(|| CueMatcher::new(self))
     }
 
     pub fn is_action(&self, id: &str) -> bool {

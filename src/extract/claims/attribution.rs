@@ -1,0 +1,169 @@
+//! Attribution: who is said to make a claim. "X said", "said X" (after a comma or a quote),
+//! "according to X", "as per X", "X told/reported/found ...", a platform that "removed" assets.
+//! The mentions in an attributing phrase are marked so they never become agents.
+
+use super::Sentence;
+use super::cues::Cue;
+use super::items::{Item, Kind, span_text};
+use crate::registry::ActorKind;
+
+/// Longest attributing phrase, in words.
+const MAX_PHRASE_WORDS: usize = 8;
+/// Above this many words, a phrase is named by its actors rather than by its text.
+const MAX_TEXT_WORDS: usize = 5;
+
+/// One attribution in a sentence.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    /// Item index of the reporting verb or "according to".
+    pub cue: usize,
+    /// Actor ids, or one plain-text name; empty when the phrase is a pronoun ("he said").
+    pub by: Vec<String>,
+}
+
+/// Finds the attributions of a sentence and marks their mentions in `attributor`.
+pub fn attributions(s: &Sentence, attributor: &mut [bool]) -> Vec<Attribution> {
+    let mut found = Vec::new();
+    for (i, item) in s.items.iter().enumerate() {
+        let Some(cue) = item.cue() else { continue };
+        let phrase = match cue {
+            Cue::Reporting | Cue::Takedown => {
+                let before = phrase_before(s, i);
+                if has_content(s, before.clone()) {
+                    Some(before)
+                } else if cue == Cue::Reporting && after_comma_or_quote(&s.items, i) {
+                    Some(phrase_after(&s.items, i))
+                } else {
+                    None
+                }
+            }
+            Cue::According => Some(phrase_after(&s.items, i)),
+            _ => None,
+        };
+        let Some(phrase) = phrase else { continue };
+        for k in phrase.clone() {
+            if let Some(m) = s.items[k].mention() {
+                attributor[m] = true;
+            }
+        }
+        found.push(Attribution {
+            cue: i,
+            by: name_phrase(s, phrase),
+        });
+    }
+    found
+}
+
+/// The subject of a reporting verb: back to a punctuation mark, a cue, or "that"/"which".
+fn phrase_before(s: &Sentence, cue: usize) -> std::ops::Range<usize> {
+    let items = &s.items;
+    let mut from = cue;
+    let mut words = 0;
+    while from > 0 {
+        let item = &items[from - 1];
+        let stop = match item.kind {
+            Kind::Punct(_) => true,
+            Kind::Cue(Cue::Blocker) => !PRONOUNS.contains(&s.word(from - 1).as_str()),
+            Kind::Cue(c) => !matches!(
+                c,
+                Cue::AnaphorPlural | Cue::AnaphorSingular | Cue::Preposition
+            ),
+            _ => false,
+        };
+        if stop {
+            break;
+        }
+        words += usize::from(item.is_word());
+        if words > MAX_PHRASE_WORDS {
+            return cue..cue;
+        }
+        from -= 1;
+    }
+    from..cue
+}
+
+/// The phrase after "said" / "according to": up to a punctuation mark or a cue.
+fn phrase_after(items: &[Item], cue: usize) -> std::ops::Range<usize> {
+    let mut to = cue + 1;
+    let mut words = 0;
+    while to < items.len() {
+        let item = &items[to];
+        let stop = match item.kind {
+            Kind::Punct(p) => !matches!(p, '(' | ')' | '[' | ']'),
+            Kind::Cue(c) => !matches!(c, Cue::Preposition | Cue::Coordinator),
+            _ => false,
+        };
+        if stop {
+            break;
+        }
+        words += usize::from(item.is_word());
+        if words > MAX_PHRASE_WORDS {
+            break;
+        }
+        to += 1;
+    }
+    cue + 1..to
+}
+
+fn after_comma_or_quote(items: &[Item], cue: usize) -> bool {
+    cue > 0
+        && matches!(
+            items[cue - 1].kind,
+            Kind::Punct(',' | '”' | '"' | '’' | '\'')
+        )
+}
+
+const DETERMINERS: [&str; 4] = ["the", "a", "an", "one"];
+const PRONOUNS: [&str; 6] = ["he", "she", "it", "they", "we", "i"];
+
+fn has_content(s: &Sentence, phrase: std::ops::Range<usize>) -> bool {
+    phrase.into_iter().any(|k| {
+        let item = &s.items[k];
+        item.mention().is_some() || !DETERMINERS.contains(&s.word(k).as_str())
+    })
+}
+
+/// Names an attributing phrase: its actors, or its text when it has none (or names a state
+/// only as the owner of "officials", "intelligence agencies" ...).
+fn name_phrase(s: &Sentence, phrase: std::ops::Range<usize>) -> Vec<String> {
+    let items = &s.items;
+    let mut ids: Vec<String> = Vec::new();
+    let mut all_states = true;
+    let mut last_mention = None;
+    for k in phrase.clone() {
+        if let Some(m) = items[k].mention() {
+            let id = &s.mentions[m].actor;
+            all_states &= s
+                .registry
+                .actor(id)
+                .is_some_and(|a| a.kind == ActorKind::State);
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+            last_mention = Some(k);
+        }
+    }
+    // Trim leading determiners and trailing brackets for the text form.
+    let mut from = phrase.start;
+    while from < phrase.end
+        && items[from].mention().is_none()
+        && (DETERMINERS.contains(&s.word(from).as_str())
+            || matches!(items[from].kind, Kind::Punct(_)))
+    {
+        from += 1;
+    }
+    let mut to = phrase.end;
+    while to > from && matches!(items[to - 1].kind, Kind::Punct(_)) {
+        to -= 1;
+    }
+    let words = (from..to)
+        .filter(|&k| items[k].is_word() || items[k].mention().is_some())
+        .count();
+    let text = span_text(s.text, items, from, to).trim();
+    match last_mention {
+        Some(last) if !(all_states && last + 1 < to && words <= MAX_TEXT_WORDS) => ids,
+        _ if text.is_empty() || PRONOUNS.contains(&text.to_lowercase().as_str()) => Vec::new(),
+        _ if words > MAX_TEXT_WORDS => Vec::new(),
+        _ => vec![text.to_string()],
+    }
+}

@@ -1,0 +1,188 @@
+//! The cue automaton: every word and phrase of the lexicon (action verbs and nouns, reporting
+//! verbs, linkers, negations, anaphors, likelihood terms, function words) in one Aho-Corasick
+//! automaton, built once and run once per block. It classifies words; it does not read sentences.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use crate::extract::Lexicon;
+
+/// What a cue word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// An influence verb or noun; `action` indexes `Lexicon::actions`.
+    Action {
+        action: usize,
+        noun: bool,
+    },
+    /// A platform removing assets ("Facebook removed pages tied to Iran").
+    Takedown,
+    Reporting,
+    According,
+    Linker,
+    LinkerSuffix,
+    Negation,
+    AnaphorPlural,
+    AnaphorSingular,
+    Blocker,
+    Preposition,
+    Coordinator,
+    PassiveAuxiliary,
+    ClauseBreak,
+    /// An ICD 203 term; `term` indexes `Lexicon::likelihoods`.
+    Likelihood {
+        term: usize,
+    },
+}
+
+impl Cue {
+    /// Cues that make a claim.
+    pub fn is_action(self) -> bool {
+        matches!(self, Cue::Action { .. } | Cue::Takedown)
+    }
+
+    /// Cues after which the words are what someone says.
+    pub fn opens_report(self) -> bool {
+        matches!(self, Cue::Reporting | Cue::According | Cue::Takedown)
+    }
+}
+
+/// One cue found in a block.
+#[derive(Debug, Clone, Copy)]
+pub struct CueMatch {
+    pub start: usize,
+    pub end: usize,
+    pub cue: Cue,
+}
+
+/// The compiled automata and, per pattern, what it means.
+#[derive(Debug, Clone)]
+pub struct CueMatcher {
+    /// Every cue word.
+    automaton: AhoCorasick,
+    cues: Vec<Cue>,
+    /// Only the words that can make a sentence worth reading (actions, reporting, anaphors):
+    /// run over every block, while `automaton` runs only over the sentences that pass.
+    triggers: AhoCorasick,
+    trigger_cues: Vec<Cue>,
+    /// Index into `Lexicon::actions` of the action a takedown claims.
+    pub takedown_action: Option<usize>,
+}
+
+impl CueMatcher {
+    pub fn new(lexicon: &Lexicon) -> CueMatcher {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut cues: Vec<Cue> = Vec::new();
+        let mut add = |words: &[String], cue: Cue| {
+            for word in words {
+                let word = word.to_lowercase();
+                // The first list a phrase appears in wins (lists below are in priority order).
+                if !word.is_empty() && !patterns.contains(&word) {
+                    patterns.push(word);
+                    cues.push(cue);
+                }
+            }
+        };
+        for (action, entry) in lexicon.actions.iter().enumerate() {
+            add(
+                &entry.verbs,
+                Cue::Action {
+                    action,
+                    noun: false,
+                },
+            );
+            add(&entry.nouns, Cue::Action { action, noun: true });
+        }
+        let words = &lexicon.cues;
+        add(&words.takedown, Cue::Takedown);
+        add(&words.reporting, Cue::Reporting);
+        add(&words.according, Cue::According);
+        for (term, l) in lexicon.likelihoods.iter().enumerate() {
+            add(std::slice::from_ref(&l.term), Cue::Likelihood { term });
+            add(&l.synonyms, Cue::Likelihood { term });
+        }
+        add(&words.linkers, Cue::Linker);
+        add(&words.linker_suffixes, Cue::LinkerSuffix);
+        add(&words.negations, Cue::Negation);
+        add(&words.anaphors_plural, Cue::AnaphorPlural);
+        add(&words.anaphors_singular, Cue::AnaphorSingular);
+        add(&words.blockers, Cue::Blocker);
+        add(&words.coordinators, Cue::Coordinator);
+        add(&words.passive_auxiliaries, Cue::PassiveAuxiliary);
+        add(&words.clause_breaks, Cue::ClauseBreak);
+        add(&words.prepositions, Cue::Preposition);
+        let is_trigger = |cue: &Cue| {
+            cue.is_action()
+                || matches!(
+                    cue,
+                    Cue::Reporting | Cue::According | Cue::AnaphorPlural | Cue::AnaphorSingular
+                )
+        };
+        let (trigger_patterns, trigger_cues): (Vec<&String>, Vec<Cue>) = patterns
+            .iter()
+            .zip(&cues)
+            .filter(|(_, cue)| is_trigger(cue))
+            .unzip();
+        let automaton = build(&patterns);
+        let triggers = build(&trigger_patterns);
+        let takedown_action = lexicon
+            .actions
+            .iter()
+            .position(|a| a.id == words.takedown_action);
+        CueMatcher {
+            automaton,
+            cues,
+            triggers,
+            trigger_cues,
+            takedown_action,
+        }
+    }
+
+    /// Every cue in `text`, as whole words, left to right, without overlaps; spans are offset
+    /// by `offset` (where `text` starts in its block).
+    pub fn find(&self, text: &str, offset: usize) -> Vec<CueMatch> {
+        find_in(&self.automaton, &self.cues, text, offset)
+    }
+
+    /// The trigger cues of a block (action, reporting and anaphor words only).
+    pub fn find_triggers(&self, text: &str) -> Vec<CueMatch> {
+        find_in(&self.triggers, &self.trigger_cues, text, 0)
+    }
+}
+
+fn build<P: AsRef<[u8]>>(patterns: &[P]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(patterns)
+        .expect("the lexicon's cue words build an automaton")
+}
+
+fn find_in(automaton: &AhoCorasick, cues: &[Cue], text: &str, offset: usize) -> Vec<CueMatch> {
+    let mut found = Vec::new();
+    for m in automaton.find_iter(text) {
+        let cue = cues[m.pattern().as_usize()];
+        let starts_word =
+            cue == Cue::LinkerSuffix || m.start() == 0 || !is_word_byte(text, m.start(), true);
+        let ends_word = m.end() == text.len() || !is_word_byte(text, m.end(), false);
+        if starts_word && ends_word {
+            found.push(CueMatch {
+                start: offset + m.start(),
+                end: offset + m.end(),
+                cue,
+            });
+        }
+    }
+    found
+}
+
+/// Whether the character just before (`before`) or at `at` is part of a word.
+fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
+    let c = if before {
+        text[..at].chars().next_back()
+    } else {
+        text[at..].chars().next()
+    };
+    c.is_some_and(char::is_alphanumeric)
+}

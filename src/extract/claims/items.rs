@@ -1,0 +1,194 @@
+//! A sentence as a flat list of items (mentions, cue words, other words, punctuation), in order,
+//! with the little the claim rules need to know about each: possessive, "-linked", inside a
+//! parenthesis. Built only for sentences that may hold a claim.
+
+use super::cues::{Cue, CueMatch};
+use crate::extract::Mention;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `index` into the block's mentions.
+    Mention {
+        index: usize,
+        possessive: bool,
+        linked: bool,
+    },
+    Cue(Cue),
+    Word,
+    Punct(char),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Item {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Parenthesis / bracket depth.
+    pub depth: u8,
+}
+
+impl Item {
+    pub fn cue(&self) -> Option<Cue> {
+        match self.kind {
+            Kind::Cue(cue) => Some(cue),
+            _ => None,
+        }
+    }
+
+    pub fn mention(&self) -> Option<usize> {
+        match self.kind {
+            Kind::Mention { index, .. } => Some(index),
+            _ => None,
+        }
+    }
+
+    /// Words count toward distances: plain words and cue words.
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, Kind::Word | Kind::Cue(_))
+    }
+}
+
+/// The items of `text[start..end]`. `mentions` are the block's mentions (any order);
+/// `cues` the block's cues, sorted.
+pub fn sentence_items(
+    text: &str,
+    start: usize,
+    end: usize,
+    mentions: &[&Mention],
+    cues: &[CueMatch],
+) -> Vec<Item> {
+    let mut spans: Vec<(usize, usize, Kind)> = Vec::new();
+    for (index, m) in mentions.iter().enumerate() {
+        if m.start >= start && m.end <= end {
+            spans.push((
+                m.start,
+                m.end,
+                Kind::Mention {
+                    index,
+                    possessive: false,
+                    linked: false,
+                },
+            ));
+        }
+    }
+    let first_cue = cues.partition_point(|c| c.start < start);
+    for c in cues[first_cue..].iter().take_while(|c| c.end <= end) {
+        let overlaps_mention = spans
+            .iter()
+            .any(|&(s, e, k)| matches!(k, Kind::Mention { .. }) && s < c.end && c.start < e);
+        if !overlaps_mention {
+            spans.push((c.start, c.end, Kind::Cue(c.cue)));
+        }
+    }
+    spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+
+    let mut items: Vec<Item> = Vec::new();
+    let mut depth: u8 = 0;
+    let mut at = start;
+    let mut next_span = 0;
+    while at < end {
+        if next_span < spans.len() && spans[next_span].0 <= at {
+            let (s, e, kind) = spans[next_span];
+            next_span += 1;
+            if s < at {
+                continue; // overlaps an item already taken
+            }
+            let mut item = Item {
+                start: s,
+                end: e,
+                kind,
+                depth,
+            };
+            if let Kind::Mention { index, .. } = kind {
+                let (possessive, skip) = possessive_after(&text[e..end], &mentions[index].text);
+                let linked = next_span < spans.len()
+                    && spans[next_span].0 == e + skip
+                    && spans[next_span].2 == Kind::Cue(Cue::LinkerSuffix);
+                if linked {
+                    item.end = spans[next_span].1;
+                    next_span += 1;
+                } else {
+                    item.end = e + skip;
+                }
+                item.kind = Kind::Mention {
+                    index,
+                    possessive,
+                    linked,
+                };
+            }
+            at = item.end;
+            items.push(item);
+            continue;
+        }
+        let c = text[at..].chars().next().expect("in bounds");
+        let span_start = spans.get(next_span).map_or(end, |s| s.0);
+        if c.is_alphanumeric() {
+            let len = word_len(&text[at..span_start]);
+            items.push(Item {
+                start: at,
+                end: at + len,
+                kind: Kind::Word,
+                depth,
+            });
+            at += len;
+            continue;
+        }
+        if matches!(c, ')' | ']') {
+            depth = depth.saturating_sub(1);
+        }
+        if !c.is_whitespace() {
+            items.push(Item {
+                start: at,
+                end: at + c.len_utf8(),
+                kind: Kind::Punct(c),
+                depth,
+            });
+        }
+        if matches!(c, '(' | '[') {
+            depth = depth.saturating_add(1);
+        }
+        at += c.len_utf8();
+    }
+    items
+}
+
+/// Whether a mention is possessive ("Iran's", "agencies’"), and how many bytes after it belong to it.
+fn possessive_after(rest: &str, mention_text: &str) -> (bool, usize) {
+    if mention_text.ends_with("'s") || mention_text.ends_with("’s") {
+        return (true, 0);
+    }
+    for mark in ["'s", "’s", "'", "’"] {
+        if let Some(after) = rest.strip_prefix(mark)
+            && !after.starts_with(char::is_alphanumeric)
+        {
+            return (true, mark.len());
+        }
+    }
+    (false, 0)
+}
+
+/// Length of the word at the start of `rest`: letters and digits, with inner apostrophes,
+/// hyphens, stops and commas ("don't", "pro-Kremlin", "2,617", "3.5").
+fn word_len(rest: &str) -> usize {
+    let mut len = 0;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        let inner = matches!(c, '\'' | '’' | '-' | '.' | ',')
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+            && (c != ',' || rest[..k].ends_with(|p: char| p.is_ascii_digit()));
+        if c.is_alphanumeric() || (inner && len > 0) {
+            len = k + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    len
+}
+
+/// The sentence text of items `from..to` (inclusive `from`, exclusive `to`).
+pub fn span_text<'a>(text: &'a str, items: &[Item], from: usize, to: usize) -> &'a str {
+    if from >= to {
+        return "";
+    }
+    &text[items[from].start..items[to - 1].end]
+}
