@@ -82,8 +82,10 @@ enum Command {
         /// The folder for the new site.
         dir: PathBuf,
     },
-    /// Turn a clipped article (plain text or a saved HTML page) into a draft article, with page
-    /// furniture dropped and the detected countries and actors in its front matter for review.
+    /// Turn a clipped article (plain text or saved HTML) into a draft article for review.
+    ///
+    /// Page furniture (share and subscribe lines, notices, teaser headlines of other stories) is
+    /// dropped, and the countries and actors detected in the text are listed in the front matter.
     Import {
         /// The clipped .txt or .html file.
         file: PathBuf,
