@@ -3,12 +3,14 @@
 //! The pipeline flows one way, a module per stage:
 //! `load` (files -> [`load::Site`]) -> `extract` (pure text analysis) -> `link` (the cross-linked
 //! [`link::Digest`]) -> `render` (pages and data files in memory) -> `write` (temporary sibling,
-//! link check, atomic swap).
+//! link check, atomic swap). Beside the pipeline, `import` turns clipped pages into draft
+//! articles, using the extractor to suggest their countries and actors.
 
 pub mod cmd;
 pub mod config;
 pub mod diagnostics;
 pub mod extract;
+pub mod import;
 pub mod link;
 pub mod load;
 pub mod markdown;

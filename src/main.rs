@@ -59,6 +59,41 @@ enum Command {
         #[arg(long, short = 'o', default_value = ".dossier-serve")]
         output: PathBuf,
     },
+    /// Validate the site as a build would, writing nothing; exit 1 on errors (for CI).
+    Check {
+        /// How to print problems: human (with source snippets), json (one object a line) or
+        /// github (workflow annotations on the pull request).
+        #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail on warnings too.
+        #[arg(long)]
+        strict: bool,
+        /// Also render articles marked `draft = true` (their front matter is checked either way).
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Start an article: writes content/articles/<today>-<slug>.md with a front matter skeleton.
+    New {
+        /// The article's title.
+        title: String,
+    },
+    /// Create a new site in DIR (made if missing) that builds at once.
+    Init {
+        /// The folder for the new site.
+        dir: PathBuf,
+    },
+    /// Turn a clipped article (plain text or saved HTML) into a draft article for review.
+    ///
+    /// Page furniture (share and subscribe lines, notices, teaser headlines of other stories) is
+    /// dropped, and the countries and actors detected in the text are listed in the front matter.
+    Import {
+        /// The clipped .txt or .html file.
+        file: PathBuf,
+        /// Where to write the draft: a file path, or `-` for standard output. Default:
+        /// content/articles/<date>-<slug>.md in the site.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+    },
     /// Print the mentions, countries and claims the extractor finds in files, as JSON.
     Extract {
         /// Article (.md with front matter) or plain-text files.
@@ -82,6 +117,7 @@ fn main() -> ExitCode {
                 drafts,
                 strict,
                 base_url,
+                progress: cmd::progress::Progress::for_terminal(cli.quiet),
             };
             build_and_report(&options, cli.quiet)
         }
@@ -98,6 +134,7 @@ fn main() -> ExitCode {
                 drafts,
                 strict: false,
                 base_url: Some(format!("http://{addr}/")),
+                progress: cmd::progress::Progress::for_terminal(cli.quiet),
             };
             if build_and_report(&options, cli.quiet) != ExitCode::SUCCESS {
                 return ExitCode::FAILURE;
@@ -113,6 +150,73 @@ fn main() -> ExitCode {
                     eprintln!("error: cannot serve on {addr}: {e}");
                     ExitCode::FAILURE
                 }
+            }
+        }
+        Command::Check {
+            format,
+            strict,
+            drafts,
+        } => {
+            let outcome = cmd::check::run(&cli.root, drafts, strict);
+            if cmd::check::report(&outcome, format, cli.quiet) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Command::New { title } => {
+            let today = chrono::Local::now().date_naive();
+            match cmd::new::run(&cli.root, &title, today) {
+                Ok(path) => {
+                    println!("{}", path.display());
+                    if !cli.quiet {
+                        eprintln!(
+                            "Created a draft (draft = true): `dossier build` leaves it out until you delete that line; preview it with `dossier serve --drafts`."
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
+        Command::Init { dir } => {
+            let today = chrono::Local::now().date_naive();
+            match cmd::init::run(&dir, today) {
+                Ok(files) => {
+                    if !cli.quiet {
+                        for file in &files {
+                            eprintln!("  created {}", file.display());
+                        }
+                        eprintln!(
+                            "A new site in {}: `cd {}` then `dossier serve` to preview it, `dossier new \"Title\"` to start an article.",
+                            dir.display(),
+                            dir.display()
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
+        Command::Import { file, output } => {
+            let destination = match output {
+                None => cmd::import::Destination::Articles,
+                Some(path) if path.as_os_str() == "-" => cmd::import::Destination::Stdout,
+                Some(path) => cmd::import::Destination::File(path),
+            };
+            let today = chrono::Local::now().date_naive();
+            match cmd::import::run(&cli.root, &file, &destination, today) {
+                Ok(Some(path)) => {
+                    println!("{}", path.display());
+                    if !cli.quiet {
+                        eprintln!(
+                            "Imported as a draft: review the title, date, countries and actors, then delete `draft = true`."
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Ok(None) => ExitCode::SUCCESS,
+                Err(e) => fail(&e),
             }
         }
         Command::Extract { files } => {
@@ -134,6 +238,11 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::FAILURE
 }
 
 fn build_and_report(options: &BuildOptions, quiet: bool) -> ExitCode {

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{TestSite, stderr};
+use common::{TestSite, stderr_of as stderr};
 use serde_json::Value;
 
 fn keys(v: &Value) -> Vec<&str> {

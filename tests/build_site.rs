@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{TestSite, stderr, tree};
+use common::{TestSite, stderr_of as stderr, tree};
 
 #[test]
 fn every_page_kind_is_produced() {

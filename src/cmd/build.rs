@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::progress::Progress;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::site::extract_site;
 use crate::link::Digest;
@@ -21,6 +22,8 @@ pub struct BuildOptions {
     /// Warnings count as errors.
     pub strict: bool,
     pub base_url: Option<String>,
+    /// Where stage messages go; hidden by default, so only a terminal user sees a spinner.
+    pub progress: Progress,
 }
 
 /// What a successful run produced, for the summary line.
@@ -53,6 +56,13 @@ impl Summary {
 
 /// Runs the pipeline; returns the summary when nothing failed, and every diagnostic either way.
 pub fn run(options: &BuildOptions) -> (Option<Summary>, Diagnostics) {
+    let result = run_stages(options);
+    options.progress.finish();
+    result
+}
+
+fn run_stages(options: &BuildOptions) -> (Option<Summary>, Diagnostics) {
+    let progress = &options.progress;
     let started = Instant::now();
     let output = match options
         .output
@@ -63,6 +73,7 @@ pub fn run(options: &BuildOptions) -> (Option<Summary>, Diagnostics) {
         Some(Ok(o)) => Some(o),
         None => None,
     };
+    progress.stage("loading content");
     let (site, mut diagnostics) = load_site(
         &options.root,
         &LoadOptions {
@@ -79,8 +90,11 @@ pub fn run(options: &BuildOptions) -> (Option<Summary>, Diagnostics) {
         ));
         return (None, diagnostics);
     }
+    progress.stage(format!("extracting from {} articles", site.articles.len()));
     let extractions = extract_site(&site);
+    progress.stage("linking actors, countries and claims");
     let digest = Digest::new(&site, extractions);
+    progress.stage("rendering pages");
     let render_options = RenderOptions {
         base_url: options.base_url.clone(),
     };
@@ -95,10 +109,14 @@ pub fn run(options: &BuildOptions) -> (Option<Summary>, Diagnostics) {
     if let Some(base) = &options.base_url {
         config.base_url = base.clone();
     }
+    progress.stage(format!("checking links in {} files", files.len()));
     let broken = check_links(&files, &config.base_path());
     if !broken.is_empty() {
         diagnostics.extend(broken);
         return (None, diagnostics);
+    }
+    if output.is_some() {
+        progress.stage(format!("writing {} files", files.len()));
     }
     if let Some(output) = &output
         && let Err(d) = write_output(output, &files)

@@ -2,7 +2,12 @@
 //! terminal; the stages themselves know nothing of the command line.
 
 pub mod build;
+pub mod check;
 pub mod extract;
+pub mod import;
+pub mod init;
+pub mod new;
+pub mod progress;
 pub mod serve;
 
 use std::io::Write;

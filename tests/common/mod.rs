@@ -1,21 +1,21 @@
-//! Helpers for tests that build real sites in temporary folders and read what users would see.
+//! Helpers for tests that run the real binary on sites in temporary folders and read what users
+//! would see.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use tempfile::TempDir;
 
 /// A copy of a fixture site in a fresh temporary folder.
 pub struct TestSite {
-    pub dir: tempfile::TempDir,
+    pub dir: TempDir,
 }
 
 impl TestSite {
     pub fn from_fixture(name: &str) -> TestSite {
-        let dir = tempfile::tempdir().unwrap();
-        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), dir.path());
-        TestSite { dir }
+        TestSite { dir: fixture_site(name) }
     }
 
     pub fn root(&self) -> &Path {
@@ -37,7 +37,7 @@ impl TestSite {
     /// Builds into `public/` and fails the test with the diagnostics if the build fails.
     pub fn build(&self) -> std::process::Output {
         let out = self.dossier(&["build"]);
-        assert!(out.status.success(), "build failed:\n{}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "build failed:\n{}", stderr_of(&out));
         out
     }
 
@@ -56,6 +56,37 @@ impl TestSite {
     }
 }
 
+/// The `dossier` binary, run with `--root root`.
+pub fn dossier(root: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("dossier").expect("the dossier binary");
+    cmd.arg("--root").arg(root);
+    cmd
+}
+
+/// A copy of `tests/fixtures/<name>` in a temporary folder, so tests never write into fixtures.
+pub fn fixture_site(name: &str) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    copy_dir(&fixture(name), dir.path());
+    dir
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures").join(name)
+}
+
+/// A site made of the given files (relative path, text).
+pub fn site(files: &[(&str, &str)]) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for (rel, text) in files {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+pub const CONFIG: &str = "title = \"Test digest\"\nbase_url = \"https://test.example/\"\n";
+
 /// Every file under a folder, relative path -> bytes.
 pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir)
@@ -64,6 +95,11 @@ pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .filter(|e| e.file_type().is_file())
         .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
         .collect()
+}
+
+/// Every file under `dir`, relative, sorted: to see that a command wrote nothing.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    tree(dir).into_keys().collect()
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
@@ -77,6 +113,10 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-pub fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+pub fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
 }

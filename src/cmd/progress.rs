@@ -1,0 +1,50 @@
+//! Progress on long builds: a spinner with the pipeline stage on a terminal, nothing at all in CI
+//! logs, pipes or under `-q`. The pipeline only calls [`Progress::stage`]; whether anything is
+//! drawn is decided once, when the command line makes the [`Progress`].
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// A handle the pipeline reports its stages to. Cloning shares the same spinner.
+#[derive(Debug, Clone, Default)]
+pub struct Progress {
+    bar: Option<ProgressBar>,
+}
+
+impl Progress {
+    /// Draws nothing: for `check`, tests, `-q`, and any caller that prints its own output.
+    pub fn hidden() -> Progress {
+        Progress { bar: None }
+    }
+
+    /// A spinner on standard error, but only when standard error is a terminal and not `quiet`,
+    /// so CI logs and pipes never fill with redraw sequences.
+    pub fn for_terminal(quiet: bool) -> Progress {
+        if quiet || !std::io::stderr().is_terminal() {
+            return Progress::hidden();
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {elapsed:>3} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(100));
+        Progress { bar: Some(bar) }
+    }
+
+    /// Names the stage now running ("rendering 1,204 pages").
+    pub fn stage(&self, message: impl Into<String>) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(message.into());
+        }
+    }
+
+    /// Removes the spinner so the summary line and diagnostics print on a clean line.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
