@@ -22,6 +22,14 @@ pub struct LikelihoodTerm {
 pub struct ActionEntry {
     pub id: String,
     pub label: String,
+    /// The STIX 2.1 relationship type the action maps to in `/data/stix.json` (`targets`,
+    /// `impersonates`, or `related-to` when no specific STIX verb fits without overstating).
+    #[serde(default = "related_to")]
+    pub stix: String,
+}
+
+fn related_to() -> String {
+    "related-to".to_string()
 }
 
 /// The vocabularies, as read from the data file.
@@ -50,6 +58,14 @@ impl Lexicon {
             .iter()
             .find(|a| a.id == id)
             .map_or(id, |a| a.label.as_str())
+    }
+
+    /// The STIX relationship type of an action id; `related-to` for ids the lexicon lacks.
+    pub fn stix_relationship(&self, id: &str) -> &str {
+        self.actions
+            .iter()
+            .find(|a| a.id == id)
+            .map_or("related-to", |a| a.stix.as_str())
     }
 
     /// Resolves an ICD 203 term or synonym (any case) to its canonical term and band.
