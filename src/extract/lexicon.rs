@@ -37,6 +37,10 @@ pub struct ActionEntry {
     /// Whether the action has targets at all (a denial has none).
     #[serde(default = "yes")]
     pub takes_targets: bool,
+    /// The STIX 2.1 relationship type the action maps to in `/data/stix.json` (`targets`,
+    /// `impersonates`, or `related-to` when no specific STIX verb fits without overstating).
+    #[serde(default = "related_to")]
+    pub stix: String,
 }
 
 fn yes() -> bool {
@@ -61,6 +65,10 @@ pub struct CueWords {
     pub coordinators: Vec<String>,
     pub passive_auxiliaries: Vec<String>,
     pub clause_breaks: Vec<String>,
+}
+
+fn related_to() -> String {
+    "related-to".to_string()
 }
 
 /// The vocabularies, as read from the data file.
@@ -102,6 +110,14 @@ impl Lexicon {
             .iter()
             .find(|a| a.id == id)
             .map_or(id, |a| a.label.as_str())
+    }
+
+    /// The STIX relationship type of an action id; `related-to` for ids the lexicon lacks.
+    pub fn stix_relationship(&self, id: &str) -> &str {
+        self.actions
+            .iter()
+            .find(|a| a.id == id)
+            .map_or("related-to", |a| a.stix.as_str())
     }
 
     /// Resolves an ICD 203 term or synonym (any case) to its canonical term and band.

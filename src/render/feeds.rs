@@ -1,5 +1,6 @@
-//! Atom feed of the latest articles, `sitemap.xml` and `robots.txt`. Timestamps come from the
-//! articles, never from the clock, so output stays byte-identical between builds.
+//! Atom feeds (the site's, and one per country and per actor so a reader can follow just Iran or
+//! just the IRGC), `sitemap.xml` and `robots.txt`. Timestamps come from the articles, never from
+//! the clock, so output stays byte-identical between builds.
 
 use super::OutputFile;
 use super::views::Views;
@@ -11,7 +12,7 @@ const FEED_ENTRIES: usize = 30;
 pub(super) fn render_feeds(views: &Views, config: &Config) -> Vec<OutputFile> {
     let digest = views.digest;
     let all: Vec<usize> = (0..digest.articles.len()).collect();
-    vec![
+    let mut files = vec![
         file("atom.xml", atom(views, &config.title, "atom.xml", "", &all)),
         file("sitemap.xml", sitemap(views)),
         file(
@@ -21,7 +22,24 @@ pub(super) fn render_feeds(views: &Views, config: &Config) -> Vec<OutputFile> {
                 views.urls.absolute("sitemap.xml")
             ),
         ),
-    ]
+    ];
+    for (id, links) in &digest.actors {
+        let Some(actor) = digest.site.registry.actor(id) else {
+            continue;
+        };
+        let page = views.urls.actor(actor);
+        let path = views.urls.feed(&page);
+        let title = format!("{} · {}", actor.name, config.title);
+        // Articles it appears in, and those where it is the source of a claim: a reader who
+        // follows the FBI wants what the FBI said too. Indices run newest first.
+        let mut articles = links.articles.clone();
+        articles.extend(links.made.iter().map(|&c| digest.claims[c].article));
+        articles.sort_unstable();
+        articles.dedup();
+        let xml = atom(views, &title, &path, &page, &articles);
+        files.push(file(&path, xml));
+    }
+    files
 }
 
 fn file(path: &str, content: String) -> OutputFile {
@@ -134,6 +152,7 @@ fn sitemap(views: &Views) -> String {
         ("countries/".into(), None),
         ("actors/".into(), None),
         ("claims/".into(), None),
+        ("data/".into(), None),
     ];
     for article in &digest.site.articles {
         entries.push((urls.article(&article.slug), Some(article.date.to_string())));

@@ -2,8 +2,11 @@
 //! feeds and the sitemap, and the open data exports. Nothing is written to disk here.
 
 mod data;
+mod downloads;
 mod feeds;
+mod jsonld;
 mod pages;
+mod stix;
 mod templates;
 pub mod urls;
 mod views;
@@ -56,9 +59,13 @@ pub fn render_site(
         root: &urls.root,
         license: config.license.as_deref(),
     };
-    let mut files = pages::render_pages(&tera, &views, &site_view, &config)?;
+    let mut files = data::render_data(&views);
+    files.push(stix::render_stix(&views));
+    files.extend(downloads::render_downloads(
+        &tera, &site_view, &files, &urls.root,
+    )?);
+    files.extend(pages::render_pages(&tera, &views, &site_view, &config)?);
     files.extend(feeds::render_feeds(&views, &config));
-    files.extend(data::render_data(&views));
     for (path, content) in BUILTIN_STATIC {
         files.push(OutputFile {
             path: (*path).to_string(),

@@ -6,27 +6,28 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::OutputFile;
+use super::jsonld;
 use super::views::{ArticleRef, NameRef, SiteView, Views};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Decoration, DecorationKind};
 use crate::registry::ActorKind;
 
-type Pages = Result<Vec<OutputFile>, Vec<Diagnostic>>;
+pub(super) type Pages = Result<Vec<OutputFile>, Vec<Diagnostic>>;
 
 /// A page to render: output path, template, and the context beyond `site`.
-struct Job {
-    path: String,
-    template: &'static str,
-    context: Context,
-    source: Option<std::path::PathBuf>,
+pub(super) struct Job {
+    pub path: String,
+    pub template: &'static str,
+    pub context: Context,
+    pub source: Option<std::path::PathBuf>,
 }
 
-fn page_path(rel: &str) -> String {
+pub(super) fn page_path(rel: &str) -> String {
     format!("{rel}index.html")
 }
 
-fn render_jobs(tera: &Tera, site: &SiteView, jobs: Vec<Job>) -> Pages {
+pub(super) fn render_jobs(tera: &Tera, site: &SiteView, jobs: Vec<Job>) -> Pages {
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
         .into_par_iter()
         .map(|mut job| {
@@ -98,6 +99,8 @@ struct EntityView<'a> {
     name: &'a str,
     kind: &'static str,
     url: String,
+    /// Its own Atom feed, for readers who follow one country or actor.
+    feed_url: String,
     code: Option<&'a str>,
     country: Option<NameRef<'a>>,
     parent: Option<NameRef<'a>>,
@@ -270,6 +273,7 @@ pub(super) fn render_pages(tera: &Tera, views: &Views, site: &SiteView, config: 
         let claim = &digest.claims[i];
         let mut context = Context::new();
         context.insert("claim", &views.claim(i));
+        context.insert("jsonld", &jsonld::claim(views, i));
         jobs.push(Job {
             path: page_path(&urls.claim(&claim.id)),
             template: "claim.html",
@@ -324,6 +328,7 @@ fn entity_job(views: &Views, id: &str, links: &crate::link::ActorLinks) -> Job {
         name: &actor.name,
         kind: actor.kind.as_str(),
         url: urls.path(&urls.actor(actor)),
+        feed_url: urls.path(&urls.feed(&urls.actor(actor))),
         code: actor.country.as_deref().filter(|_| is_state),
         country,
         parent: actor.parent.as_deref().and_then(|p| views.name_ref(p, 0)),
@@ -399,6 +404,7 @@ fn render_articles(tera: &Tera, views: &Views, site: &SiteView, config: &Config)
             let mut context = Context::new();
             context.insert("article", &view);
             context.insert("claims", &views.claims(&linked.claims));
+            context.insert("jsonld", &jsonld::article(views, i));
             Job {
                 path: page_path(&urls.article(&article.slug)),
                 template: "article.html",

@@ -50,6 +50,11 @@ impl Urls {
         }
     }
 
+    /// The Atom feed that belongs to a page (`countries/iran/` -> `countries/iran/atom.xml`).
+    pub fn feed(&self, page_rel: &str) -> String {
+        format!("{page_rel}atom.xml")
+    }
+
     /// States live under `countries/`, every other actor under `actors/`.
     pub fn actor(&self, actor: &Actor) -> String {
         if actor.kind == ActorKind::State {

@@ -1,0 +1,504 @@
+//! `/data/stix.json`: the digest as one STIX 2.1 bundle, so threat-intelligence teams can load it
+//! into their platforms. Countries become `location`s, actors that act in a claim `threat-actor`s
+//! (states only then, as nation-states), other actors and every claim source `identity`s, articles
+//! `report`s and claims `relationship`s carrying the source's words in a property extension.
+//! Ids are UUIDv5 of stable keys and timestamps come from article dates, so two builds of the same
+//! content give the same bytes.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+use super::OutputFile;
+use super::views::Views;
+use crate::link::Claim;
+use crate::registry::{Actor, ActorKind};
+
+/// dossier's own UUID namespace. Each digest derives its namespace from this and its base URL,
+/// so two digests never mint the same id for different objects.
+const DOSSIER_NAMESPACE: Uuid = Uuid::from_u128(0x8441_286a_41a3_4395_87a6_bef4_5d9f_0e10);
+
+/// Where the bundle is written, relative to the output folder.
+pub(super) const STIX_PATH: &str = "data/stix.json";
+
+/// STIX timestamps for an empty digest (there is no article date to take).
+const EPOCH: &str = "1970-01-01T00:00:00.000Z";
+
+pub(super) fn render_stix(views: &Views) -> OutputFile {
+    let bundle = Bundle::new(views).build();
+    let mut content = serde_json::to_vec_pretty(&bundle).expect("STIX objects serialise");
+    content.push(b'\n');
+    OutputFile {
+        path: STIX_PATH.to_string(),
+        content,
+        source: None,
+    }
+}
+
+/// Formats a date as STIX wants it: UTC, millisecond precision, `Z`.
+fn stamp(date: &DateTime<FixedOffset>) -> String {
+    date.with_timezone(&Utc)
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+}
+
+/// The STIX object that stands for an actor when it is a claim's actor or target.
+#[derive(Clone)]
+struct Node {
+    id: String,
+    kind: &'static str,
+}
+
+struct Bundle<'v, 'd> {
+    views: &'v Views<'d>,
+    namespace: Uuid,
+    digest_id: String,
+    extension_id: String,
+    objects: Vec<Value>,
+}
+
+impl<'v, 'd> Bundle<'v, 'd> {
+    fn new(views: &'v Views<'d>) -> Self {
+        let base = views.digest.site.config.base();
+        let namespace = Uuid::new_v5(&DOSSIER_NAMESPACE, base.as_bytes());
+        let mut bundle = Bundle {
+            views,
+            namespace,
+            digest_id: String::new(),
+            extension_id: String::new(),
+            objects: Vec::new(),
+        };
+        bundle.digest_id = bundle.id("identity", "digest");
+        bundle.extension_id = bundle.id("extension-definition", "claim/1");
+        bundle
+    }
+
+    /// `type--uuid`, the UUID a v5 hash of the type and a key that names the thing for good.
+    fn id(&self, kind: &str, key: &str) -> String {
+        let uuid = Uuid::new_v5(&self.namespace, format!("{kind}|{key}").as_bytes());
+        format!("{kind}--{uuid}")
+    }
+
+    /// (created, modified): the first and last publication among the given articles.
+    fn span(&self, articles: impl IntoIterator<Item = usize>) -> (String, String) {
+        let site = self.views.digest.site;
+        let dates: BTreeSet<DateTime<FixedOffset>> = articles
+            .into_iter()
+            .map(|i| site.articles[i].published)
+            .collect();
+        match (dates.first(), dates.last()) {
+            (Some(first), Some(last)) => (stamp(first), stamp(last)),
+            _ => (EPOCH.to_string(), EPOCH.to_string()),
+        }
+    }
+
+    /// The properties every object of the bundle shares.
+    fn common(
+        &self,
+        kind: &str,
+        id: &str,
+        (created, modified): (String, String),
+    ) -> Map<String, Value> {
+        let mut map = Map::new();
+        map.insert("type".into(), json!(kind));
+        map.insert("spec_version".into(), json!("2.1"));
+        map.insert("id".into(), json!(id));
+        map.insert("created_by_ref".into(), json!(self.digest_id));
+        map.insert("created".into(), json!(created));
+        map.insert("modified".into(), json!(modified));
+        map
+    }
+
+    /// A link back to the page of this digest that the object comes from.
+    fn page_reference(&self, rel: &str) -> Value {
+        let urls = self.views.urls;
+        json!({"source_name": self.views.digest.site.config.title, "url": urls.absolute(rel)})
+    }
+
+    fn build(mut self) -> Value {
+        let digest = self.views.digest;
+        let all = self.span(0..digest.articles.len());
+        self.push_digest_identity(all.clone());
+        self.push_extension_definition(all.0.clone());
+        let nodes = self.push_actors();
+        let sources = self.push_sources();
+        let mut refs_by_article: Vec<BTreeSet<String>> =
+            vec![BTreeSet::new(); digest.articles.len()];
+        let reports: Vec<String> = (0..digest.articles.len())
+            .map(|i| self.id("report", &digest.site.articles[i].slug))
+            .collect();
+        for (c, claim) in digest.claims.iter().enumerate() {
+            let refs = &mut refs_by_article[claim.article];
+            for id in &claim.targets {
+                refs.extend(nodes.get(id).map(|n| n.id.clone()));
+            }
+            refs.extend(claim.by.iter().filter_map(|b| sources.get(b).cloned()));
+            let report = &reports[claim.article];
+            refs.extend(self.push_claim(c, &nodes, &sources, report));
+        }
+        for (i, linked) in digest.articles.iter().enumerate() {
+            let registry = &digest.site.registry;
+            let countries = linked.countries.iter().filter_map(|c| registry.country(c));
+            for id in countries.map(|c| &c.slug).chain(&linked.actors) {
+                refs_by_article[i].extend(nodes.get(id).map(|n| n.id.clone()));
+            }
+            let refs = std::mem::take(&mut refs_by_article[i]);
+            self.push_report(i, &reports[i], refs);
+        }
+        let bundle_id = self.id("bundle", "digest");
+        json!({"type": "bundle", "id": bundle_id, "objects": self.objects})
+    }
+
+    /// A report per article: what it is about (its countries, actors, sources and claims) with
+    /// links to the digest's page and the original.
+    fn push_report(&mut self, i: usize, id: &str, mut refs: BTreeSet<String>) {
+        let site = self.views.digest.site;
+        let article = &site.articles[i];
+        let published = stamp(&article.published);
+        if refs.is_empty() {
+            refs.insert(self.digest_id.clone());
+        }
+        let mut map = self.common("report", id, (published.clone(), published.clone()));
+        map.insert("name".into(), json!(article.title));
+        if let Some(summary) = &article.summary {
+            map.insert("description".into(), json!(summary));
+        }
+        map.insert("report_types".into(), json!(["threat-report"]));
+        map.insert("published".into(), json!(published));
+        map.insert("object_refs".into(), json!(refs));
+        if !article.tags.is_empty() {
+            map.insert("labels".into(), json!(article.tags));
+        }
+        if let Some(language) = &article.language {
+            map.insert("lang".into(), json!(language));
+        }
+        let page = self.views.urls.article(&article.slug);
+        let mut references = vec![self.page_reference(&page)];
+        if let Some(url) = &article.url {
+            let source = article.source.as_deref().unwrap_or("original");
+            references.push(json!({"source_name": source, "url": url}));
+        }
+        map.insert("external_references".into(), json!(references));
+        self.objects.push(Value::Object(map));
+    }
+
+    fn push_digest_identity(&mut self, span: (String, String)) {
+        let config = &self.views.digest.site.config;
+        let mut map = self.common("identity", &self.digest_id.clone(), span);
+        map.insert("name".into(), json!(config.title));
+        if !config.description.is_empty() {
+            map.insert("description".into(), json!(config.description));
+        }
+        map.insert("identity_class".into(), json!("organization"));
+        map.insert(
+            "external_references".into(),
+            json!([self.page_reference("")]),
+        );
+        self.objects.push(Value::Object(map));
+    }
+
+    /// Declares the claim properties that relationships carry (the STIX 2.1 way to add
+    /// properties without `x_` names that validators flag).
+    fn push_extension_definition(&mut self, created: String) {
+        let id = self.extension_id.clone();
+        let mut map = self.common("extension-definition", &id, (created.clone(), created));
+        map.insert("name".into(), json!("dossier attributed claim"));
+        map.insert(
+            "description".into(),
+            json!(
+                "What a source says an actor did: claim_id, claim_url, action (dossier vocabulary), \
+                 quote (the source's words or the sentence the claim was found in), claimed_by and \
+                 claimed_by_refs (who makes the claim), origin (curated by an analyst, or extracted \
+                 by software and not reviewed), likelihood (the source's ICD 203 term) with \
+                 probability_low and probability_high (its band, 0-100), analytic_confidence \
+                 (low, moderate, high, as the source stated it) and status (alleged, corroborated, \
+                 disputed, denied, retracted). The relationship's confidence is the midpoint of \
+                 the likelihood band."
+            ),
+        );
+        let schema = self.views.urls.absolute("data/#stix-extension");
+        map.insert("schema".into(), json!(schema));
+        map.insert("version".into(), json!("1.0.0"));
+        map.insert("extension_types".into(), json!(["property-extension"]));
+        self.objects.push(Value::Object(map));
+    }
+
+    /// Locations for countries, threat actors for whoever acts in a claim, identities for the
+    /// rest, and `located-at` between them; returns each actor id's node.
+    fn push_actors(&mut self) -> BTreeMap<String, Node> {
+        let digest = self.views.digest;
+        let registry = &digest.site.registry;
+        let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
+        let mut located_at: Vec<Value> = Vec::new();
+        let (mut locations, mut actors, mut identities) = (Vec::new(), Vec::new(), Vec::new());
+        let mut location_ids: BTreeMap<&str, String> = BTreeMap::new();
+        for (id, links) in &digest.actors {
+            let Some(actor) = registry.actor(id) else {
+                continue;
+            };
+            if actor.kind == ActorKind::State {
+                let code = actor.country.as_deref().unwrap_or(id);
+                let stix_id = self.id("location", code);
+                let mut map = self.common("location", &stix_id, self.span(links.articles.clone()));
+                map.insert("name".into(), json!(actor.name));
+                if code == "EU" {
+                    map.insert("region".into(), json!("europe"));
+                } else {
+                    map.insert("country".into(), json!(code));
+                }
+                let page = self.views.urls.actor(actor);
+                map.insert(
+                    "external_references".into(),
+                    json!([self.page_reference(&page)]),
+                );
+                locations.push(Value::Object(map));
+                location_ids.insert(code, stix_id.clone());
+                nodes.insert(
+                    id.clone(),
+                    Node {
+                        id: stix_id,
+                        kind: "location",
+                    },
+                );
+            }
+        }
+        for (id, links) in &digest.actors {
+            let Some(actor) = registry.actor(id) else {
+                continue;
+            };
+            let is_state = actor.kind == ActorKind::State;
+            let acts = !links.acts_in.is_empty();
+            if is_state && !acts {
+                continue;
+            }
+            let span = self.span(links.articles.iter().copied());
+            let (kind, map) = if acts {
+                ("threat-actor", self.threat_actor(actor, span.clone()))
+            } else {
+                ("identity", self.actor_identity(actor, span.clone()))
+            };
+            let stix_id = map["id"].as_str().unwrap_or_default().to_string();
+            if let Some(location) = actor.country.as_deref().and_then(|c| location_ids.get(c)) {
+                let key = format!("located-at|{id}");
+                let rel_id = self.id("relationship", &key);
+                let mut rel = self.common("relationship", &rel_id, span);
+                rel.insert("relationship_type".into(), json!("located-at"));
+                rel.insert("source_ref".into(), json!(stix_id));
+                rel.insert("target_ref".into(), json!(location));
+                located_at.push(Value::Object(rel));
+            }
+            if kind == "threat-actor" {
+                actors.push(Value::Object(map));
+            } else {
+                identities.push(Value::Object(map));
+            }
+            if !is_state {
+                nodes.insert(id.clone(), Node { id: stix_id, kind });
+            }
+        }
+        self.objects.extend(locations);
+        self.objects.extend(actors);
+        self.objects.extend(identities);
+        self.objects.extend(located_at);
+        nodes
+    }
+
+    fn threat_actor(&self, actor: &Actor, span: (String, String)) -> Map<String, Value> {
+        let mut map = self.common("threat-actor", &self.id("threat-actor", &actor.id), span);
+        map.insert("name".into(), json!(actor.name));
+        if let Some(description) = &actor.description {
+            map.insert("description".into(), json!(description));
+        }
+        if actor.kind == ActorKind::State {
+            map.insert("threat_actor_types".into(), json!(["nation-state"]));
+        } else if !actor.aliases.is_empty() {
+            map.insert("aliases".into(), json!(actor.aliases));
+        }
+        let page = self.views.urls.actor(actor);
+        map.insert(
+            "external_references".into(),
+            json!([self.page_reference(&page)]),
+        );
+        map
+    }
+
+    fn actor_identity(&self, actor: &Actor, span: (String, String)) -> Map<String, Value> {
+        let mut map = self.common("identity", &self.id("identity", &actor.id), span);
+        map.insert("name".into(), json!(actor.name));
+        if let Some(description) = &actor.description {
+            map.insert("description".into(), json!(description));
+        }
+        map.insert("identity_class".into(), json!(identity_class(actor.kind)));
+        if self.views.digest.actors.contains_key(&actor.id) {
+            let page = self.views.urls.actor(actor);
+            map.insert(
+                "external_references".into(),
+                json!([self.page_reference(&page)]),
+            );
+        }
+        map
+    }
+
+    /// Identities for claim sources (`by`) that no actor identity covers yet: actors that act
+    /// themselves or are states, and sources the registry does not know (plain words).
+    fn push_sources(&mut self) -> BTreeMap<String, String> {
+        let digest = self.views.digest;
+        let registry = &digest.site.registry;
+        let mut claims_by_source: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+        for claim in &digest.claims {
+            for by in &claim.by {
+                claims_by_source
+                    .entry(by)
+                    .or_default()
+                    .insert(claim.article);
+            }
+        }
+        let mut sources = BTreeMap::new();
+        for (by, articles) in claims_by_source {
+            let id = self.id("identity", by);
+            sources.insert(by.to_string(), id.clone());
+            let actor = registry.actor(by);
+            let covered = actor.is_some_and(|a| {
+                a.kind != ActorKind::State
+                    && digest.actors.get(by).is_some_and(|l| l.acts_in.is_empty())
+            });
+            if covered {
+                continue;
+            }
+            let map = match actor {
+                Some(actor) => self.actor_identity(actor, self.span(articles)),
+                None => {
+                    let mut map = self.common("identity", &id, self.span(articles));
+                    map.insert("name".into(), json!(by));
+                    map.insert("identity_class".into(), json!("unknown"));
+                    map
+                }
+            };
+            self.objects.push(Value::Object(map));
+        }
+        sources
+    }
+
+    /// One relationship per actor and target of the claim (a claim without targets relates its
+    /// actors to the article's report, the only object that can stand for "no one named");
+    /// returns the ids of everything the claim involves, for the report's `object_refs`.
+    fn push_claim(
+        &mut self,
+        c: usize,
+        nodes: &BTreeMap<String, Node>,
+        sources: &BTreeMap<String, String>,
+        report: &str,
+    ) -> Vec<String> {
+        let digest = self.views.digest;
+        let claim: &Claim = &digest.claims[c];
+        let site = digest.site;
+        let published = stamp(&site.articles[claim.article].published);
+        let wanted = site.lexicon.stix_relationship(&claim.action);
+        let name = |id: &'d str| -> &'d str { site.registry.actor(id).map_or(id, |a| &a.name) };
+        let by: Vec<&str> = claim.by.iter().map(|b| name(b)).collect();
+        let by_refs: Vec<&String> = claim.by.iter().filter_map(|b| sources.get(b)).collect();
+        let report_node = Node {
+            id: report.to_string(),
+            kind: "report",
+        };
+        let mut involved = Vec::new();
+        for actor in &claim.actors {
+            if site.registry.actor(actor).is_none() || !digest.actors.contains_key(actor) {
+                continue;
+            }
+            let source = self.id("threat-actor", actor);
+            involved.push(source.clone());
+            let targets: Vec<(&str, &Node)> = if claim.targets.is_empty() {
+                vec![("", &report_node)]
+            } else {
+                claim
+                    .targets
+                    .iter()
+                    .filter_map(|t| nodes.get(t).map(|n| (t.as_str(), n)))
+                    .collect()
+            };
+            for (target, node) in targets {
+                let relationship_type = match (wanted, node.kind) {
+                    ("targets", "identity" | "location") | ("impersonates", "identity") => wanted,
+                    _ => "related-to",
+                };
+                let key = format!("{}|{actor}|{target}", claim.id);
+                let id = self.id("relationship", &key);
+                let span = (published.clone(), published.clone());
+                let mut map = self.common("relationship", &id, span);
+                map.insert("relationship_type".into(), json!(relationship_type));
+                map.insert("source_ref".into(), json!(source));
+                map.insert("target_ref".into(), json!(node.id));
+                let label = site.lexicon.action_label(&claim.action);
+                let mut description = format!("Claim: {} {label}", name(actor));
+                if !target.is_empty() {
+                    description.push_str(&format!(" (target: {})", name(target)));
+                }
+                if by.is_empty() {
+                    description.push_str("; source not stated.");
+                } else {
+                    description.push_str(&format!("; according to {}.", by.join(", ")));
+                }
+                map.insert("description".into(), json!(description));
+                if let Some(l) = &claim.likelihood {
+                    map.insert(
+                        "confidence".into(),
+                        json!((u32::from(l.low) + u32::from(l.high)).div_ceil(2)),
+                    );
+                }
+                let claim_url = self.views.urls.claim(&claim.id);
+                map.insert(
+                    "external_references".into(),
+                    json!([{
+                        "source_name": site.config.title,
+                        "url": self.views.urls.absolute(&claim_url),
+                        "external_id": claim.id,
+                    }]),
+                );
+                let mut extension = Map::new();
+                extension.insert("extension_type".into(), json!("property-extension"));
+                extension.insert("claim_id".into(), json!(claim.id));
+                extension.insert(
+                    "claim_url".into(),
+                    json!(self.views.urls.absolute(&claim_url)),
+                );
+                extension.insert("action".into(), json!(claim.action));
+                if !claim.text.is_empty() {
+                    extension.insert("quote".into(), json!(claim.text));
+                }
+                if !claim.by.is_empty() {
+                    extension.insert("claimed_by".into(), json!(claim.by));
+                    extension.insert("claimed_by_refs".into(), json!(by_refs));
+                }
+                extension.insert("origin".into(), json!(claim.origin.as_str()));
+                if let Some(l) = &claim.likelihood {
+                    extension.insert("likelihood".into(), json!(l.term));
+                    extension.insert("probability_low".into(), json!(l.low));
+                    extension.insert("probability_high".into(), json!(l.high));
+                }
+                if let Some(confidence) = &claim.confidence {
+                    extension.insert("analytic_confidence".into(), json!(confidence));
+                }
+                extension.insert("status".into(), json!(claim.status));
+                map.insert(
+                    "extensions".into(),
+                    json!({ self.extension_id.clone(): extension }),
+                );
+                self.objects.push(Value::Object(map));
+                involved.push(id);
+            }
+        }
+        involved
+    }
+}
+
+fn identity_class(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "individual",
+        ActorKind::Group => "group",
+        ActorKind::Organization | ActorKind::Media | ActorKind::State => "organization",
+        ActorKind::Operation | ActorKind::Unknown => "unknown",
+    }
+}
