@@ -64,7 +64,7 @@ fn article_page_renders_markdown_features_and_front_matter() {
     assert!(page.contains("footnote-definition"), "footnotes");
     let page = site.read("articles/tehran-hack/index.html");
     assert!(page.contains("<h2 id=\"what-happened\">"), "heading ids");
-    assert!(page.contains("’s Revolutionary Guards"), "smart punctuation");
+    assert!(page.contains("</a>’s "), "smart punctuation");
     assert!(page.contains("Fixture desk") && page.contains("https://example.com/report"));
     assert!(page.contains("Test Author"));
     assert!(page.contains("href=\"/tags/hack-and-leak/\""));
