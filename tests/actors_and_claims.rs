@@ -16,11 +16,23 @@ fn country_page_lists_articles_affiliated_actors_and_claims() {
     let site = TestSite::from_fixture("basic");
     site.build();
     let iran = site.read("countries/iran/index.html");
-    assert!(iran.contains("href=\"/articles/tehran-hack/\""), "its article");
+    assert!(
+        iran.contains("href=\"/articles/tehran-hack/\""),
+        "its article"
+    );
     assert!(iran.contains("Affiliated actors"));
-    assert!(iran.contains("href=\"/actors/irgc/\""), "IRGC on Iran's page");
-    assert!(iran.contains("href=\"/actors/example-network/\""), "site actor of Iran");
-    assert!(iran.contains("Acts in <span class=\"count\">1</span>"), "acts in one claim");
+    assert!(
+        iran.contains("href=\"/actors/irgc/\""),
+        "IRGC on Iran's page"
+    );
+    assert!(
+        iran.contains("href=\"/actors/example-network/\""),
+        "site actor of Iran"
+    );
+    assert!(
+        iran.contains("Acts in <span class=\"count\">1</span>"),
+        "acts in one claim"
+    );
     assert!(iran.contains("Countries named alongside"));
     assert!(iran.contains("href=\"/countries/united-states/\""));
 }
@@ -30,16 +42,25 @@ fn actor_page_shows_country_parent_aliases_and_claims() {
     let site = TestSite::from_fixture("basic");
     site.build();
     let page = site.read("actors/example-network/index.html");
-    assert!(page.contains("A made-up operation"), "description from content/actors.toml");
+    assert!(
+        page.contains("A made-up operation"),
+        "description from content/actors.toml"
+    );
     assert!(page.contains("Part of") && page.contains("href=\"/actors/irgc/\""));
     assert!(page.contains("Country") && page.contains("href=\"/countries/iran/\""));
     assert!(page.contains("ExNet"));
     let irgc = site.read("actors/irgc/index.html");
     assert!(irgc.contains("Parts of it") && irgc.contains("href=\"/actors/example-network/\""));
     let fbi = site.read("actors/fbi/index.html");
-    assert!(fbi.contains("Claims it made <span class=\"count\">1</span>"), "a source's claims");
+    assert!(
+        fbi.contains("Claims it made <span class=\"count\">1</span>"),
+        "a source's claims"
+    );
     let index = site.read("actors/index.html");
-    assert!(index.contains("Organisations") && index.contains("Operations"), "grouped by kind");
+    assert!(
+        index.contains("Organisations") && index.contains("Operations"),
+        "grouped by kind"
+    );
 }
 
 #[test]
@@ -50,12 +71,28 @@ fn articles_json_has_exactly_the_documented_fields() {
     let list = articles.as_array().unwrap();
     assert_eq!(list.len(), 3);
     for a in list {
-        assert_eq!(keys(a), ["actors", "claims", "countries", "date", "path", "slug", "title"]);
+        assert_eq!(
+            keys(a),
+            [
+                "actors",
+                "claims",
+                "countries",
+                "date",
+                "path",
+                "slug",
+                "title"
+            ]
+        );
     }
     let tehran = list.iter().find(|a| a["slug"] == "tehran-hack").unwrap();
     assert_eq!(tehran["path"], "/articles/tehran-hack/");
     assert_eq!(tehran["date"], "2024-08-19");
-    let countries: Vec<&str> = tehran["countries"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    let countries: Vec<&str> = tehran["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
     assert!(countries.contains(&"IR") && countries.contains(&"US"));
     let mut sorted = countries.clone();
     sorted.sort();
@@ -70,9 +107,17 @@ fn actors_json_lists_states_and_actors_with_counts() {
     let actors = site.json("data/actors.json");
     let list = actors.as_array().unwrap();
     for a in list {
-        assert_eq!(keys(a), ["aliases", "articles", "claims", "country", "id", "kind", "name"]);
+        assert_eq!(
+            keys(a),
+            [
+                "aliases", "articles", "claims", "country", "id", "kind", "name"
+            ]
+        );
     }
-    let iran = list.iter().find(|a| a["id"] == "iran").expect("states appear too");
+    let iran = list
+        .iter()
+        .find(|a| a["id"] == "iran")
+        .expect("states appear too");
     assert_eq!(iran["kind"], "state");
     assert_eq!(iran["country"], "IR");
     assert!(iran["claims"].as_u64().unwrap() >= 1);
@@ -88,12 +133,30 @@ fn curated_claims_are_exported_marked_and_anchored() {
     let site = TestSite::from_fixture("basic");
     site.build();
     let claims = site.json("data/claims.json");
-    let curated: Vec<&Value> = claims.as_array().unwrap().iter().filter(|c| c["origin"] == "curated").collect();
+    let curated: Vec<&Value> = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["origin"] == "curated")
+        .collect();
     assert_eq!(curated.len(), 1);
     let c = curated[0];
     assert_eq!(
         keys(c),
-        ["action", "actors", "article", "by", "confidence", "id", "likelihood", "origin", "probability", "status", "targets", "text"]
+        [
+            "action",
+            "actors",
+            "article",
+            "by",
+            "confidence",
+            "id",
+            "likelihood",
+            "origin",
+            "probability",
+            "status",
+            "targets",
+            "text"
+        ]
     );
     assert_eq!(c["actors"], serde_json::json!(["iran", "irgc"]));
     assert_eq!(c["action"], "hack_and_leak");
@@ -108,7 +171,10 @@ fn curated_claims_are_exported_marked_and_anchored() {
     let page = site.read(&format!("claims/{id}/index.html"));
     assert!(page.contains("reviewed") && page.contains("95–99%"));
     let article = site.read("articles/tehran-hack/index.html");
-    assert!(article.contains(&format!("id=\"{id}\"")), "permalink anchor in the article");
+    assert!(
+        article.contains(&format!("id=\"{id}\"")),
+        "permalink anchor in the article"
+    );
     let csv = site.read("data/claims.csv");
     assert!(csv.starts_with("id,article,origin,text,actors,action,targets,by,likelihood"));
     assert!(csv.contains("iran;irgc"), "lists joined with ;");
@@ -122,12 +188,24 @@ fn claim_ids_survive_unrelated_edits_to_the_article() {
     let before = site.json("data/claims.json");
     let path = site.root().join("content/articles/tehran-hack.md");
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replace("## What happened", "An added opening paragraph.\n\n## What happened")).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "## What happened",
+            "An added opening paragraph.\n\n## What happened",
+        ),
+    )
+    .unwrap();
     site.build();
     let after = site.json("data/claims.json");
     let ids = |v: &Value| {
-        let mut ids: Vec<String> =
-            v.as_array().unwrap().iter().filter(|c| c["article"] == "tehran-hack").map(|c| c["id"].to_string()).collect();
+        let mut ids: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["article"] == "tehran-hack")
+            .map(|c| c["id"].to_string())
+            .collect();
         ids.sort();
         ids
     };
@@ -144,10 +222,22 @@ fn unknown_vocabulary_in_a_curated_claim_is_an_error_at_its_position() {
     let out = site.dossier(&["build"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("bad-claim.md:6:10") && err.contains("unknown action `invades`"), "{err}");
-    assert!(err.contains("prefers_candidate"), "lists the actions: {err}");
-    assert!(err.contains("bad-claim.md:7:14") && err.contains("ICD 203"), "{err}");
-    assert!(err.contains("bad-claim.md:8:12") && err.contains("nobody-known"), "{err}");
+    assert!(
+        err.contains("bad-claim.md:6:10") && err.contains("unknown action `invades`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("prefers_candidate"),
+        "lists the actions: {err}"
+    );
+    assert!(
+        err.contains("bad-claim.md:7:14") && err.contains("ICD 203"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad-claim.md:8:12") && err.contains("nobody-known"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -159,8 +249,14 @@ fn unknown_front_matter_actor_becomes_a_local_actor_with_a_warning() {
     );
     let out = site.build();
     let err = stderr(&out);
-    assert!(err.contains("warning[unknown-actor]") && err.contains("new-outlet.md:4:11"), "{err}");
-    assert!(err.contains("content/actors.toml"), "says how to describe it: {err}");
+    assert!(
+        err.contains("warning[unknown-actor]") && err.contains("new-outlet.md:4:11"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/actors.toml"),
+        "says how to describe it: {err}"
+    );
     let page = site.read("actors/brand-new-outlet/index.html");
     assert!(page.contains("Not yet described"));
     assert!(site.dossier(&["build", "--strict"]).status.code() == Some(1));
@@ -174,7 +270,10 @@ fn site_actors_override_built_in_entries_by_id() {
         "[[actor]]\nid = \"irgc\"\nname = \"Guards (site name)\"\nkind = \"organization\"\ncountry = \"IR\"\n",
     );
     site.build();
-    assert!(site.read("actors/irgc/index.html").contains("Guards (site name)"));
+    assert!(
+        site.read("actors/irgc/index.html")
+            .contains("Guards (site name)")
+    );
 }
 
 #[test]
@@ -184,11 +283,52 @@ fn an_actor_name_with_markup_is_escaped() {
         "content/actors.toml",
         "[[actor]]\nid = \"evil\"\nname = \"<script>alert(1)</script>\"\nkind = \"media\"\n",
     );
-    site.write("content/articles/evil.md", "+++\ntitle = \"E\"\ndate = 2024-01-01\nactors = [\"evil\"]\n+++\nBody\n");
+    site.write(
+        "content/articles/evil.md",
+        "+++\ntitle = \"E\"\ndate = 2024-01-01\nactors = [\"evil\"]\n+++\nBody\n",
+    );
     site.build();
-    for page in ["actors/evil/index.html", "articles/evil/index.html", "actors/index.html"] {
+    for page in [
+        "actors/evil/index.html",
+        "articles/evil/index.html",
+        "actors/index.html",
+    ] {
         let html = site.read(page);
         assert!(!html.contains("<script>alert"), "{page}");
         assert!(html.contains("&lt;script&gt;alert(1)"), "{page}");
     }
+}
+
+#[test]
+fn large_claim_lists_are_paginated_and_capped_on_entity_pages() {
+    let site = TestSite::from_fixture("basic");
+    let mut front = String::from("+++\ntitle = \"Many claims\"\ndate = 2024-12-01\n");
+    for i in 0..120 {
+        front.push_str(&format!(
+            "[[claims]]\nactors = [\"russia\"]\naction = \"targets\"\ntargets = [\"ukraine\"]\nquote = \"Claim number {i}.\"\n"
+        ));
+    }
+    front.push_str("+++\nBody.\n");
+    site.write("content/articles/many.md", &front);
+    site.build();
+    let first = site.read("claims/index.html");
+    assert!(first.contains("Page 1 of 2") && first.contains("href=\"/claims/page/2/\""));
+    assert_eq!(
+        first.matches("<tr>").count(),
+        101,
+        "header row and 100 claims"
+    );
+    assert!(
+        site.read("claims/page/2/index.html")
+            .contains("Page 2 of 2")
+    );
+    let russia = site.read("countries/russia/index.html");
+    assert!(
+        russia.contains("Acts in <span class=\"count\">12"),
+        "the count stays whole"
+    );
+    assert!(
+        russia.contains("The 50 most recent of 12"),
+        "the table is capped"
+    );
 }

@@ -37,12 +37,19 @@ fn home_page_paginates_newest_first() {
     let site = TestSite::from_fixture("basic");
     site.build();
     let home = site.read("index.html");
-    let newest = home.find("Beijing rejects the notion").expect("newest article on page 1");
-    let next = home.find("Moscow&#39;s preference").expect("second newest on page 1");
+    let newest = home
+        .find("Beijing rejects the notion")
+        .expect("newest article on page 1");
+    let next = home
+        .find("Moscow&#39;s preference")
+        .expect("second newest on page 1");
     assert!(next > newest, "newest first");
     assert!(!home.contains("Tehran"), "page 1 holds two articles");
     assert!(home.contains("href=\"/page/2/\""));
-    assert!(site.read("page/2/index.html").contains("hackers and the campaign"));
+    assert!(
+        site.read("page/2/index.html")
+            .contains("hackers and the campaign")
+    );
 }
 
 #[test]
@@ -75,14 +82,25 @@ fn internal_links_all_resolve_to_built_files() {
     let site = TestSite::from_fixture("basic");
     site.build();
     let files = tree(&site.root().join("public"));
-    for (path, bytes) in files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")) {
+    for (path, bytes) in files
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+    {
         let html = String::from_utf8_lossy(bytes);
         for (i, _) in html.match_indices("href=\"/") {
             let target = &html[i + 6..];
             let target = &target[..target.find('"').unwrap()];
             let target = target.split('#').next().unwrap().trim_start_matches('/');
-            let file = if target.is_empty() || target.ends_with('/') { format!("{target}index.html") } else { target.to_string() };
-            assert!(files.contains_key(std::path::Path::new(&file)), "{} links to missing {target}", path.display());
+            let file = if target.is_empty() || target.ends_with('/') {
+                format!("{target}index.html")
+            } else {
+                target.to_string()
+            };
+            assert!(
+                files.contains_key(std::path::Path::new(&file)),
+                "{} links to missing {target}",
+                path.display()
+            );
         }
     }
 }
@@ -106,9 +124,18 @@ fn broken_articles_are_all_reported_and_previous_output_is_kept() {
     let site = TestSite::from_fixture("basic");
     site.build();
     let before = tree(&site.root().join("public"));
-    site.write("content/articles/bad-toml.md", "+++\ntitle = \"Unclosed\ndate = 2024-01-01\n+++\nBody\n");
-    site.write("content/articles/no-title.md", "+++\ndate = 2024-01-01\n+++\nBody\n");
-    site.write("content/articles/bad-date.md", "+++\ntitle = \"Bad date\"\ndate = \"last Tuesday\"\n+++\nBody\n");
+    site.write(
+        "content/articles/bad-toml.md",
+        "+++\ntitle = \"Unclosed\ndate = 2024-01-01\n+++\nBody\n",
+    );
+    site.write(
+        "content/articles/no-title.md",
+        "+++\ndate = 2024-01-01\n+++\nBody\n",
+    );
+    site.write(
+        "content/articles/bad-date.md",
+        "+++\ntitle = \"Bad date\"\ndate = \"last Tuesday\"\n+++\nBody\n",
+    );
     let out = site.dossier(&["build"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
@@ -117,7 +144,11 @@ fn broken_articles_are_all_reported_and_previous_output_is_kept() {
     assert!(err.contains("missing field `title`"), "{err}");
     assert!(err.contains("content/articles/bad-date.md:3:8"), "{err}");
     assert!(err.contains("RFC 3339"), "says what was expected: {err}");
-    assert_eq!(before, tree(&site.root().join("public")), "previous output untouched");
+    assert_eq!(
+        before,
+        tree(&site.root().join("public")),
+        "previous output untouched"
+    );
 }
 
 #[test]
@@ -142,36 +173,69 @@ fn script_in_a_title_is_escaped_everywhere_it_appears() {
     let mut seen = 0;
     for (path, bytes) in &files {
         let text = String::from_utf8_lossy(bytes);
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
         if ext == "html" || ext == "xml" {
-            assert!(!text.contains("<script>alert"), "raw script in {}", path.display());
-            assert!(!text.contains("<img src=x"), "raw img in {}", path.display());
+            assert!(
+                !text.contains("<script>alert"),
+                "raw script in {}",
+                path.display()
+            );
+            assert!(
+                !text.contains("<img src=x"),
+                "raw img in {}",
+                path.display()
+            );
             seen += text.contains("&lt;script&gt;alert(1)") as usize;
         }
     }
-    assert!(seen >= 4, "escaped title appears on article, home, tag pages and feed ({seen})");
+    assert!(
+        seen >= 4,
+        "escaped title appears on article, home, tag pages and feed ({seen})"
+    );
 }
 
 #[test]
 fn base_url_with_a_sub_path_prefixes_every_link() {
     let site = TestSite::from_fixture("basic");
-    site.write("dossier.toml", "title = \"Sub\"\nbase_url = \"https://example.org/digest/\"\n");
+    site.write(
+        "dossier.toml",
+        "title = \"Sub\"\nbase_url = \"https://example.org/digest/\"\n",
+    );
     site.build();
     let home = site.read("index.html");
     assert!(home.contains("href=\"/digest/style.css\""));
     assert!(home.contains("href=\"/digest/articles/beijing-denial/\""));
-    assert!(!home.contains("href=\"/articles/"), "no link escapes the sub-path");
+    assert!(
+        !home.contains("href=\"/articles/"),
+        "no link escapes the sub-path"
+    );
     let article = site.read("articles/tehran-hack/index.html");
-    assert!(article.contains("href=\"/digest/articles/moscow-preference/\""), "markdown links too");
+    assert!(
+        article.contains("href=\"/digest/articles/moscow-preference/\""),
+        "markdown links too"
+    );
     let feed = site.read("atom.xml");
     assert!(feed.contains("https://example.org/digest/articles/beijing-denial/"));
-    assert!(site.read("sitemap.xml").contains("<loc>https://example.org/digest/articles/tehran-hack/</loc>"));
+    assert!(
+        site.read("sitemap.xml")
+            .contains("<loc>https://example.org/digest/articles/tehran-hack/</loc>")
+    );
 }
 
 #[test]
 fn output_folder_may_not_be_the_site_or_its_sources() {
     let site = TestSite::from_fixture("basic");
-    for bad in [".", "content", "templates", "static", "..", "content/public"] {
+    for bad in [
+        ".",
+        "content",
+        "templates",
+        "static",
+        "..",
+        "content/public",
+    ] {
         let out = site.dossier(&["build", "--output", bad]);
         assert_eq!(out.status.code(), Some(1), "--output {bad} must be refused");
         assert!(stderr(&out).contains("output folder"), "{}", stderr(&out));
@@ -198,13 +262,20 @@ fn two_articles_with_the_same_slug_fail_naming_both_files() {
     let out = site.dossier(&["build"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("content/articles/tehran-hack.md") && err.contains("content/articles/other/tehran-hack.md"), "{err}");
+    assert!(
+        err.contains("content/articles/tehran-hack.md")
+            && err.contains("content/articles/other/tehran-hack.md"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_config_keys_are_errors_with_a_location() {
     let site = TestSite::from_fixture("basic");
-    site.write("dossier.toml", "title = \"T\"\nbase_url = \"https://e.org/\"\npaginatee = 3\n");
+    site.write(
+        "dossier.toml",
+        "title = \"T\"\nbase_url = \"https://e.org/\"\npaginatee = 3\n",
+    );
     let out = site.dossier(&["build"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
@@ -222,7 +293,10 @@ fn warnings_fail_the_build_only_under_strict() {
     let out = site.dossier(&["build"]);
     assert!(out.status.success());
     let err = stderr(&out);
-    assert!(err.contains("warning[tag-spelling]") && err.contains("warning[empty-summary]"), "{err}");
+    assert!(
+        err.contains("warning[tag-spelling]") && err.contains("warning[empty-summary]"),
+        "{err}"
+    );
     assert!(site.exists("tags/odd-tag/index.html"));
     let out = site.dossier(&["build", "--strict"]);
     assert_eq!(out.status.code(), Some(1));
@@ -253,7 +327,10 @@ fn a_site_template_overrides_the_built_in_one_by_name() {
 #[test]
 fn a_broken_template_is_reported_with_its_name_and_line() {
     let site = TestSite::from_fixture("basic");
-    site.write("templates/404.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ oops( }}\n{% endblock content %}");
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ oops( }}\n{% endblock content %}",
+    );
     let out = site.dossier(&["build"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);

@@ -3,7 +3,8 @@
 //! drawn is decided once, when the command line makes the [`Progress`].
 
 use std::io::IsTerminal;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -11,12 +12,17 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
     bar: Option<ProgressBar>,
+    /// Stage start times, kept when `DOSSIER_TIMINGS` is set, to print where a build spends time.
+    timings: Option<Arc<Mutex<Vec<(String, Instant)>>>>,
 }
 
 impl Progress {
     /// Draws nothing: for `check`, tests, `-q`, and any caller that prints its own output.
     pub fn hidden() -> Progress {
-        Progress { bar: None }
+        Progress {
+            bar: None,
+            timings: timings_wanted(),
+        }
     }
 
     /// A spinner on standard error, but only when standard error is a terminal and not `quiet`,
@@ -31,13 +37,23 @@ impl Progress {
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
         bar.enable_steady_tick(Duration::from_millis(100));
-        Progress { bar: Some(bar) }
+        Progress {
+            bar: Some(bar),
+            timings: timings_wanted(),
+        }
     }
 
     /// Names the stage now running ("rendering 1,204 pages").
     pub fn stage(&self, message: impl Into<String>) {
+        let message = message.into();
+        if let Some(timings) = &self.timings {
+            timings
+                .lock()
+                .expect("timings lock")
+                .push((message.clone(), Instant::now()));
+        }
         if let Some(bar) = &self.bar {
-            bar.set_message(message.into());
+            bar.set_message(message);
         }
     }
 
@@ -46,5 +62,20 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+        if let Some(timings) = &self.timings {
+            let mut stages = timings.lock().expect("timings lock");
+            let end = Instant::now();
+            for (i, (name, start)) in stages.iter().enumerate() {
+                let next = stages.get(i + 1).map_or(end, |(_, t)| *t);
+                eprintln!("timing: {:>8.3} s  {name}", (next - *start).as_secs_f64());
+            }
+            stages.clear();
+        }
     }
+}
+
+/// Stage timings are printed when the environment asks for them (`DOSSIER_TIMINGS=1`), for
+/// benchmarks; they never change what a build writes.
+fn timings_wanted() -> Option<Arc<Mutex<Vec<(String, Instant)>>>> {
+    std::env::var_os("DOSSIER_TIMINGS").map(|_| Arc::default())
 }

@@ -168,6 +168,17 @@ impl Registry {
                     .or_insert_with(|| country.slug.clone());
             }
         }
+        // Capitals and seats of power stand for their state in front matter too ("Kremlin"),
+        // unless they are ambiguous ("Washington", "Georgetown"); they rank below names.
+        for country in &self.countries {
+            for term in country.capitals.iter().chain(&country.metonyms) {
+                if !country.ambiguous.contains(term) {
+                    by_name
+                        .entry(key(term))
+                        .or_insert_with(|| country.slug.clone());
+                }
+            }
+        }
         for actor in self.actors.values() {
             for alias in &actor.aliases {
                 by_name
@@ -223,5 +234,11 @@ mod tests {
         assert_eq!(registry.resolve("Russia").unwrap().id, "russia");
         assert_eq!(registry.resolve_country("IR").unwrap().code, "IR");
         assert_eq!(registry.resolve("IRGC").unwrap().id, "irgc");
+        assert_eq!(registry.resolve("Kremlin").unwrap().id, "russia");
+        assert!(
+            registry
+                .resolve("Washington")
+                .is_none_or(|a| a.id != "united-states")
+        );
     }
 }

@@ -60,9 +60,16 @@ pub fn render_site(
         license: config.license.as_deref(),
     };
     let mut files = data::render_data(&views);
-    files.push(stix::render_stix(&views));
+    let (stix_file, stix_objects) = stix::render_stix(&views);
+    files.push(stix_file);
+    let records = |name: &str| match name {
+        "articles.json" => digest.articles.len(),
+        "actors.json" => digest.actors.len(),
+        "stix.json" => stix_objects,
+        _ => digest.claims.len(),
+    };
     files.extend(downloads::render_downloads(
-        &tera, &site_view, &files, &urls.root,
+        &tera, &site_view, &files, &records, &urls.root,
     )?);
     files.extend(pages::render_pages(&tera, &views, &site_view, &config)?);
     files.extend(feeds::render_feeds(&views, &config));

@@ -23,6 +23,26 @@ pub(super) struct Job {
     pub source: Option<std::path::PathBuf>,
 }
 
+/// Rows per page of the claims index.
+const CLAIMS_PER_PAGE: usize = 100;
+
+/// Claims shown per section of a country or actor page (the most recent); the counts stay whole.
+const ENTITY_CLAIMS_SHOWN: usize = 50;
+
+/// One claims section of a country or actor page.
+#[derive(Serialize)]
+struct ClaimSection<'a> {
+    total: usize,
+    claims: Vec<super::views::ClaimView<'a>>,
+}
+
+fn claim_section<'a>(views: &Views<'a>, claims: &[usize]) -> ClaimSection<'a> {
+    ClaimSection {
+        total: claims.len(),
+        claims: views.claims(&claims[..claims.len().min(ENTITY_CLAIMS_SHOWN)]),
+    }
+}
+
 pub(super) fn page_path(rel: &str) -> String {
     format!("{rel}index.html")
 }
@@ -247,8 +267,13 @@ pub(super) fn render_pages(tera: &Tera, views: &Views, site: &SiteView, config: 
                 .actors
                 .extend(views.name_ref(id, links.articles.len()));
         }
-        jobs.push(entity_job(views, id, links));
     }
+    let entities: Vec<(&String, &crate::link::ActorLinks)> = digest.actors.iter().collect();
+    jobs.par_extend(
+        entities
+            .into_par_iter()
+            .map(|(id, links)| entity_job(views, id, links)),
+    );
     groups.sort_by_key(|g| g.kind);
     let mut context = Context::new();
     context.insert("groups", &groups);
@@ -259,28 +284,54 @@ pub(super) fn render_pages(tera: &Tera, views: &Views, site: &SiteView, config: 
         source: None,
     });
 
-    // Claims.
+    // Claims: the index in pages of CLAIMS_PER_PAGE rows, and a page per claim.
     let all_claims: Vec<usize> = (0..digest.claims.len()).collect();
-    let mut context = Context::new();
-    context.insert("claims", &views.claims(&all_claims));
-    jobs.push(Job {
-        path: page_path("claims/"),
-        template: "claims.html",
-        context,
-        source: None,
-    });
-    for i in all_claims {
+    let claim_chunks: Vec<&[usize]> = if all_claims.is_empty() {
+        vec![&[][..]]
+    } else {
+        all_claims.chunks(CLAIMS_PER_PAGE).collect()
+    };
+    let claim_pages = claim_chunks.len();
+    let claims_page = |n: usize| {
+        if n <= 1 {
+            "claims/".to_string()
+        } else {
+            format!("claims/page/{n}/")
+        }
+    };
+    for (n, chunk) in claim_chunks.iter().enumerate() {
+        let page = n + 1;
+        let mut context = Context::new();
+        context.insert("claims", &views.claims(chunk));
+        context.insert("total", &digest.claims.len());
+        context.insert(
+            "pagination",
+            &Pagination {
+                current: page,
+                total: claim_pages,
+                prev_url: (page > 1).then(|| urls.path(&claims_page(page - 1))),
+                next_url: (page < claim_pages).then(|| urls.path(&claims_page(page + 1))),
+            },
+        );
+        jobs.push(Job {
+            path: page_path(&claims_page(page)),
+            template: "claims.html",
+            context,
+            source: None,
+        });
+    }
+    jobs.par_extend(all_claims.into_par_iter().map(|i| {
         let claim = &digest.claims[i];
         let mut context = Context::new();
         context.insert("claim", &views.claim(i));
         context.insert("jsonld", &jsonld::claim(views, i));
-        jobs.push(Job {
+        Job {
             path: page_path(&urls.claim(&claim.id)),
             template: "claim.html",
             context,
             source: Some(digest.site.articles[claim.article].path.clone()),
-        });
-    }
+        }
+    }));
 
     let mut context = Context::new();
     context.insert("counts", &counts);
@@ -352,9 +403,9 @@ fn entity_job(views: &Views, id: &str, links: &crate::link::ActorLinks) -> Job {
     context.insert("affiliated", &affiliated);
     context.insert("co_countries", &co_countries);
     context.insert("co_actors", &co_actors);
-    context.insert("acts_in", &views.claims(&links.acts_in));
-    context.insert("targeted_by", &views.claims(&links.targeted_by));
-    context.insert("made", &views.claims(&links.made));
+    context.insert("acts_in", &claim_section(views, &links.acts_in));
+    context.insert("targeted_by", &claim_section(views, &links.targeted_by));
+    context.insert("made", &claim_section(views, &links.made));
     Job {
         path: page_path(&urls.actor(actor)),
         template: "entity.html",

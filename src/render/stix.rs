@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, FixedOffset, Utc};
+use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
@@ -26,15 +27,18 @@ pub(super) const STIX_PATH: &str = "data/stix.json";
 /// STIX timestamps for an empty digest (there is no article date to take).
 const EPOCH: &str = "1970-01-01T00:00:00.000Z";
 
-pub(super) fn render_stix(views: &Views) -> OutputFile {
+/// The bundle file and the number of objects in it.
+pub(super) fn render_stix(views: &Views) -> (OutputFile, usize) {
     let bundle = Bundle::new(views).build();
+    let objects = bundle["objects"].as_array().map_or(0, Vec::len);
     let mut content = serde_json::to_vec_pretty(&bundle).expect("STIX objects serialise");
     content.push(b'\n');
-    OutputFile {
+    let file = OutputFile {
         path: STIX_PATH.to_string(),
         content,
         source: None,
-    }
+    };
+    (file, objects)
 }
 
 /// Formats a date as STIX wants it: UTC, millisecond precision, `Z`.
@@ -129,14 +133,21 @@ impl<'v, 'd> Bundle<'v, 'd> {
         let reports: Vec<String> = (0..digest.articles.len())
             .map(|i| self.id("report", &digest.site.articles[i].slug))
             .collect();
-        for (c, claim) in digest.claims.iter().enumerate() {
+        let per_claim: Vec<(Vec<Value>, Vec<String>)> = (0..digest.claims.len())
+            .into_par_iter()
+            .map(|c| {
+                let report = &reports[digest.claims[c].article];
+                self.claim_objects(c, &nodes, &sources, report)
+            })
+            .collect();
+        for ((objects, involved), claim) in per_claim.into_iter().zip(&digest.claims) {
             let refs = &mut refs_by_article[claim.article];
             for id in &claim.targets {
                 refs.extend(nodes.get(id).map(|n| n.id.clone()));
             }
             refs.extend(claim.by.iter().filter_map(|b| sources.get(b).cloned()));
-            let report = &reports[claim.article];
-            refs.extend(self.push_claim(c, &nodes, &sources, report));
+            refs.extend(involved);
+            self.objects.extend(objects);
         }
         for (i, linked) in digest.articles.iter().enumerate() {
             let registry = &digest.site.registry;
@@ -383,16 +394,18 @@ impl<'v, 'd> Bundle<'v, 'd> {
 
     /// One relationship per actor and target of the claim (a claim without targets relates its
     /// actors to the article's report, the only object that can stand for "no one named");
-    /// returns the ids of everything the claim involves, for the report's `object_refs`.
-    fn push_claim(
-        &mut self,
+    /// returns the objects and the ids of everything the claim involves, for the report's
+    /// `object_refs`. Claims are independent, so the build makes them in parallel.
+    fn claim_objects(
+        &self,
         c: usize,
         nodes: &BTreeMap<String, Node>,
         sources: &BTreeMap<String, String>,
         report: &str,
-    ) -> Vec<String> {
+    ) -> (Vec<Value>, Vec<String>) {
         let digest = self.views.digest;
         let claim: &Claim = &digest.claims[c];
+        let mut objects = Vec::new();
         let site = digest.site;
         let published = stamp(&site.articles[claim.article].published);
         let wanted = site.lexicon.stix_relationship(&claim.action);
@@ -486,11 +499,11 @@ impl<'v, 'd> Bundle<'v, 'd> {
                     "extensions".into(),
                     json!({ self.extension_id.clone(): extension }),
                 );
-                self.objects.push(Value::Object(map));
+                objects.push(Value::Object(map));
                 involved.push(id);
             }
         }
-        involved
+        (objects, involved)
     }
 }
 

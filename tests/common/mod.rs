@@ -15,7 +15,9 @@ pub struct TestSite {
 
 impl TestSite {
     pub fn from_fixture(name: &str) -> TestSite {
-        TestSite { dir: fixture_site(name) }
+        TestSite {
+            dir: fixture_site(name),
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -31,7 +33,12 @@ impl TestSite {
 
     /// Runs `dossier <args>` in the site folder.
     pub fn dossier(&self, args: &[&str]) -> std::process::Output {
-        Command::cargo_bin("dossier").unwrap().current_dir(self.root()).args(args).output().unwrap()
+        Command::cargo_bin("dossier")
+            .unwrap()
+            .current_dir(self.root())
+            .args(args)
+            .output()
+            .unwrap()
     }
 
     /// Builds into `public/` and fails the test with the diagnostics if the build fails.
@@ -71,7 +78,10 @@ pub fn fixture_site(name: &str) -> TempDir {
 }
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+        .join(name)
 }
 
 /// A site made of the given files (relative path, text).
@@ -93,7 +103,12 @@ pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -103,7 +118,10 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let target = to.join(entry.path().strip_prefix(from).unwrap());
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&target).unwrap();
