@@ -8,12 +8,15 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+/// Stage names with the time each began, shared by clones of a [`Progress`].
+type StageLog = Arc<Mutex<Vec<(String, Instant)>>>;
+
 /// A handle the pipeline reports its stages to. Cloning shares the same spinner.
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
     bar: Option<ProgressBar>,
     /// Stage start times, kept when `DOSSIER_TIMINGS` is set, to print where a build spends time.
-    timings: Option<Arc<Mutex<Vec<(String, Instant)>>>>,
+    timings: Option<StageLog>,
 }
 
 impl Progress {
@@ -76,6 +79,6 @@ impl Progress {
 
 /// Stage timings are printed when the environment asks for them (`DOSSIER_TIMINGS=1`), for
 /// benchmarks; they never change what a build writes.
-fn timings_wanted() -> Option<Arc<Mutex<Vec<(String, Instant)>>>> {
+fn timings_wanted() -> Option<StageLog> {
     std::env::var_os("DOSSIER_TIMINGS").map(|_| Arc::default())
 }
