@@ -3,7 +3,6 @@
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
@@ -44,15 +43,16 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
-    /// Build the site and serve it on http://127.0.0.1:1111 for previewing.
+    /// Build the site, serve it on http://127.0.0.1:1111, rebuild on every change and reload the
+    /// browser. A failed build is shown in the browser; the server keeps running.
     Serve {
-        /// Port to listen on.
+        /// Port to listen on (0: any free port).
         #[arg(long, short = 'p', default_value_t = 1111)]
         port: u16,
         /// Address to bind.
         #[arg(long, short = 'b', default_value = "127.0.0.1")]
         bind: IpAddr,
-        /// Include drafts (on by default when previewing is not wanted: off).
+        /// Include articles marked `draft = true`.
         #[arg(long)]
         drafts: bool,
         /// Where the preview build goes, relative to the site root.
@@ -126,32 +126,18 @@ fn main() -> ExitCode {
             bind,
             drafts,
             output,
-        } => {
-            let addr = SocketAddr::new(bind, port);
-            let options = BuildOptions {
+        } => cmd::serve::run(&cmd::serve::ServeOptions {
+            build: BuildOptions {
                 root: cli.root.clone(),
-                output: Some(output.clone()),
+                output: Some(output),
                 drafts,
                 strict: false,
-                base_url: Some(format!("http://{addr}/")),
+                base_url: None,
                 progress: cmd::progress::Progress::for_terminal(cli.quiet),
-            };
-            if build_and_report(&options, cli.quiet) != ExitCode::SUCCESS {
-                return ExitCode::FAILURE;
-            }
-            let state = cmd::serve::ServeState {
-                output: Arc::new(cli.root.join(&output)),
-            };
-            eprintln!("Serving the digest at http://{addr}/ (Ctrl-C to stop)");
-            let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
-            match runtime.block_on(cmd::serve::serve(addr, state)) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: cannot serve on {addr}: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
+            },
+            addr: SocketAddr::new(bind, port),
+            quiet: cli.quiet,
+        }),
         Command::Check {
             format,
             strict,
