@@ -1,9 +1,11 @@
 //! Render: turns the [`Digest`] into the site's files, in memory: HTML pages through Tera,
 //! feeds and the sitemap, and the open data exports. Nothing is written to disk here.
 
+mod charts;
 mod data;
 mod feeds;
 mod pages;
+pub mod search;
 mod templates;
 pub mod urls;
 mod views;
@@ -57,6 +59,7 @@ pub fn render_site(
         license: config.license.as_deref(),
     };
     let mut files = pages::render_pages(&tera, &views, &site_view, &config)?;
+    files.extend(search::index_pages(&files, &urls).map_err(|d| vec![d])?);
     files.extend(feeds::render_feeds(&views, &config));
     files.extend(data::render_data(&views));
     for (path, content) in BUILTIN_STATIC {

@@ -27,6 +27,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("entity.html", include_str!("../../templates/entity.html")),
     ("claims.html", include_str!("../../templates/claims.html")),
     ("claim.html", include_str!("../../templates/claim.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),
 ];
 
