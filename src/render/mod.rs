@@ -17,9 +17,12 @@ pub use templates::BUILTIN_TEMPLATES;
 use crate::diagnostics::Diagnostic;
 use crate::link::Digest;
 
-/// The built-in static files (CSS), by path under `static/`.
-pub const BUILTIN_STATIC: &[(&str, &str)] =
-    &[("style.css", include_str!("../../static/style.css"))];
+/// The built-in static files (CSS, the favicon), by path under `static/`. The favicon is there
+/// so browsers do not log a 404 for `/favicon.ico` on every site.
+pub const BUILTIN_STATIC: &[(&str, &str)] = &[
+    ("style.css", include_str!("../../static/style.css")),
+    ("favicon.svg", include_str!("../../static/favicon.svg")),
+];
 
 /// One file of the output, with the source file it came from (for link-check messages).
 #[derive(Debug, Clone)]

@@ -14,9 +14,11 @@ use crate::render::views::Views;
 
 /// How many actors and countries the picture shows at most.
 const MAX_NODES: usize = 15;
-const WIDTH: f64 = 760.0;
-const HEIGHT: f64 = 500.0;
-const RADIUS: f64 = 170.0;
+const WIDTH: f64 = 700.0;
+const HEIGHT: f64 = 470.0;
+const RADIUS: f64 = 175.0;
+/// Longer names are drawn as their shortest alias (IRGC, ODNI), or cut.
+const LABEL_CHARS: usize = 22;
 
 /// The network for a template: the SVG (already escaped; print it with `safe`) and its data.
 #[derive(Debug, Clone, Serialize)]
@@ -32,6 +34,8 @@ pub struct Network {
 pub struct NodeRow {
     pub id: String,
     pub name: String,
+    /// What the picture writes beside the node: the name, or a short alias for a long name.
+    pub label: String,
     pub kind: &'static str,
     pub url: Option<String>,
     pub claims: usize,
@@ -82,9 +86,17 @@ pub fn network(views: &Views) -> Option<Network> {
     }
     let row = |id: &str| -> NodeRow {
         let name = views.name_ref(id, 0).expect("filtered above");
+        let aliases = views
+            .digest
+            .site
+            .registry
+            .actor(id)
+            .map(|a| a.aliases.as_slice())
+            .unwrap_or_default();
         NodeRow {
             id: id.to_string(),
             name: name.name.to_string(),
+            label: label(name.name, aliases),
             kind: name.kind,
             url: name.url,
             claims: chosen[id],
@@ -110,6 +122,19 @@ pub fn network(views: &Views) -> Option<Network> {
     });
     let svg = draw(&nodes, &edges);
     Some(Network { svg, nodes, edges })
+}
+
+/// The node's label: its name when short enough, else its shortest alias that is, else the name cut.
+fn label(name: &str, aliases: &[String]) -> String {
+    if name.chars().count() <= LABEL_CHARS {
+        return name.to_string();
+    }
+    aliases
+        .iter()
+        .filter(|a| a.chars().count() <= LABEL_CHARS)
+        .min_by_key(|a| (a.chars().count(), a.as_str()))
+        .cloned()
+        .unwrap_or_else(|| shorten(name, LABEL_CHARS))
 }
 
 struct Placed {
@@ -208,9 +233,9 @@ fn draw(nodes: &[NodeRow], edges: &[EdgeRow]) -> String {
     s.push_str("</g><g class=\"nodes\" font-size=\"12\">");
     for n in nodes {
         let p = &placed[n.id.as_str()];
-        let anchor = if p.cos > 0.25 {
+        let anchor = if p.cos > 0.1 {
             "start"
-        } else if p.cos < -0.25 {
+        } else if p.cos < -0.1 {
             "end"
         } else {
             "middle"
@@ -236,7 +261,7 @@ fn draw(nodes: &[NodeRow], edges: &[EdgeRow]) -> String {
             num(p.r),
             num(lx),
             num(ly),
-            escape(&shorten(&n.name, 24)),
+            escape(&n.label),
         );
         match &n.url {
             Some(url) => {
@@ -259,6 +284,7 @@ mod tests {
         NodeRow {
             id: id.into(),
             name: format!("<{id}>"),
+            label: format!("<{id}>"),
             kind,
             url: Some(format!("/countries/{id}/")),
             claims,
@@ -279,5 +305,16 @@ mod tests {
         assert!(svg.contains("&lt;iran&gt; against &lt;usa&gt;: 2 claims"));
         assert!(!svg.contains("<iran>"));
         assert_eq!(svg, draw(&nodes, &edges), "the layout is deterministic");
+    }
+
+    #[test]
+    fn long_names_are_labelled_by_their_shortest_alias() {
+        let aliases = vec!["Revolutionary Guards".to_string(), "IRGC".to_string()];
+        assert_eq!(label("Islamic Revolutionary Guard Corps", &aliases), "IRGC");
+        assert_eq!(label("Iran", &aliases), "Iran");
+        assert_eq!(
+            label("Islamic Revolutionary Guard Corps", &[]),
+            "Islamic Revolutionary…"
+        );
     }
 }

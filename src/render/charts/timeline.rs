@@ -156,10 +156,10 @@ fn draw(name: &str, months: &[MonthRow]) -> String {
     );
     // Horizontal grid lines with their values.
     s.push_str("<g class=\"grid\" font-size=\"11\">");
-    let ticks: Vec<usize> = if top >= 2 {
-        vec![0, top / 2, top]
+    let ticks: Vec<usize> = if top <= 5 {
+        (0..=top).collect()
     } else {
-        vec![0, top]
+        vec![0, top / 2, top]
     };
     for t in ticks {
         let _ = write!(
