@@ -126,13 +126,13 @@ impl SearchFilters {
 /// (index, fragments, filters, `pagefind.js`, `pagefind-ui.js/css`, the wasm) under
 /// [`BUNDLE_DIR`]. Pages are added in path order, so the same site gives the same index.
 pub fn index_pages(files: &[OutputFile], urls: &Urls) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut pages: Vec<(String, String)> = files
+    let mut pages: Vec<(String, &str)> = files
         .iter()
         .filter(|f| f.path.ends_with(".html"))
         .filter_map(|f| {
             let html = std::str::from_utf8(&f.content).ok()?;
             html.contains(BODY_MARKER)
-                .then(|| (page_url(urls, &f.path), html.to_string()))
+                .then(|| (page_url(urls, &f.path), html))
         })
         .collect();
     pages.sort();
@@ -152,13 +152,14 @@ pub fn index_pages(files: &[OutputFile], urls: &Urls) -> Result<Vec<OutputFile>,
     })
 }
 
-async fn build_index(pages: Vec<(String, String)>) -> Result<Vec<OutputFile>, Diagnostic> {
+/// Adds the pages one by one (each copied only when its turn comes: Pagefind takes owned strings).
+async fn build_index(pages: Vec<(String, &str)>) -> Result<Vec<OutputFile>, Diagnostic> {
     let config = PagefindServiceConfig::builder().build();
     let mut index = PagefindIndex::new(Some(config))
         .map_err(|e| search_error(format!("cannot set up the search index: {e}")))?;
     for (url, html) in pages {
         index
-            .add_html_file(None, Some(url.clone()), html)
+            .add_html_file(None, Some(url.clone()), html.to_string())
             .await
             .map_err(|e| search_error(format!("cannot index {url}: {e}")))?;
     }

@@ -70,7 +70,8 @@ mod tests {
     #[test]
     fn numbers_have_at_most_one_decimal() {
         assert_eq!(num(3.0), "3");
-        assert_eq!(num(3.14159), "3.1");
+        assert_eq!(num(2.04), "2");
+        assert_eq!(num(2.26), "2.3");
         assert_eq!(num(-0.04), "0");
     }
 }
