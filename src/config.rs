@@ -23,6 +23,10 @@ pub struct Config {
     /// A licence line for the data downloads and feeds.
     #[serde(default)]
     pub license: Option<String>,
+    /// Build the full-text search index and the /search/ page. Indexing costs several times
+    /// the rest of a build on very large digests, so it can be switched off.
+    #[serde(default = "yes")]
+    pub search: bool,
     #[serde(default)]
     pub extract: ExtractConfig,
 }

@@ -155,7 +155,7 @@ fn load_config(root: &Path, diagnostics: &mut Diagnostics) -> Option<Config> {
         Err(e) => {
             diagnostics.push(
                 Diagnostic::error("config", e.message().to_string())
-                    .help("keys: title, base_url (required); description, language, paginate, sanitize_html, license, [extract]")
+                    .help("keys: title, base_url (required); description, language, paginate, sanitize_html, license, search, [extract]")
                     .at(Location::new(&rel, &text, e.span().unwrap_or(0..0))),
             );
             None

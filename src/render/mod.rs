@@ -1,11 +1,13 @@
 //! Render: turns the [`Digest`] into the site's files, in memory: HTML pages through Tera,
 //! feeds and the sitemap, and the open data exports. Nothing is written to disk here.
 
+mod charts;
 mod data;
 mod downloads;
 mod feeds;
 mod jsonld;
 mod pages;
+pub mod search;
 mod stix;
 mod templates;
 pub mod urls;
@@ -18,9 +20,12 @@ pub use templates::BUILTIN_TEMPLATES;
 use crate::diagnostics::Diagnostic;
 use crate::link::Digest;
 
-/// The built-in static files (CSS), by path under `static/`.
-pub const BUILTIN_STATIC: &[(&str, &str)] =
-    &[("style.css", include_str!("../../static/style.css"))];
+/// The built-in static files (CSS, the favicon), by path under `static/`. The favicon is there
+/// so browsers do not log a 404 for `/favicon.ico` on every site.
+pub const BUILTIN_STATIC: &[(&str, &str)] = &[
+    ("style.css", include_str!("../../static/style.css")),
+    ("favicon.svg", include_str!("../../static/favicon.svg")),
+];
 
 /// One file of the output, with the source file it came from (for link-check messages).
 #[derive(Debug, Clone)]
@@ -58,6 +63,7 @@ pub fn render_site(
         base_url: &urls.base,
         root: &urls.root,
         license: config.license.as_deref(),
+        search: config.search,
     };
     let mut files = data::render_data(&views);
     let (stix_file, stix_objects) = stix::render_stix(&views);
@@ -72,6 +78,9 @@ pub fn render_site(
         &tera, &site_view, &files, &records, &urls.root,
     )?);
     files.extend(pages::render_pages(&tera, &views, &site_view, &config)?);
+    if config.search {
+        files.extend(search::index_pages(&files, &urls).map_err(|d| vec![d])?);
+    }
     files.extend(feeds::render_feeds(&views, &config));
     for (path, content) in BUILTIN_STATIC {
         files.push(OutputFile {

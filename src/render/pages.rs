@@ -6,7 +6,9 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::OutputFile;
+use super::charts;
 use super::jsonld;
+use super::search::SearchFilters;
 use super::views::{ArticleRef, NameRef, SiteView, Views};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -177,9 +179,11 @@ pub(super) fn render_pages(tera: &Tera, views: &Views, site: &SiteView, config: 
         countries: digest.countries().len(),
         actors: digest.actors.len() - digest.countries().len(),
     };
+    let network = charts::network(views);
     for (n, chunk) in chunks.iter().enumerate() {
         let page = n + 1;
         let mut context = Context::new();
+        context.insert("network", &network.as_ref().filter(|_| page == 1));
         context.insert("articles", &views.article_refs(chunk));
         context.insert(
             "pagination",
@@ -325,6 +329,7 @@ pub(super) fn render_pages(tera: &Tera, views: &Views, site: &SiteView, config: 
         let mut context = Context::new();
         context.insert("claim", &views.claim(i));
         context.insert("jsonld", &jsonld::claim(views, i));
+        context.insert("search", &SearchFilters::for_claim(views, i));
         Job {
             path: page_path(&urls.claim(&claim.id)),
             template: "claim.html",
@@ -332,6 +337,15 @@ pub(super) fn render_pages(tera: &Tera, views: &Views, site: &SiteView, config: 
             source: Some(digest.site.articles[claim.article].path.clone()),
         }
     }));
+
+    if config.search {
+        jobs.push(Job {
+            path: page_path("search/"),
+            template: "search.html",
+            context: Context::new(),
+            source: None,
+        });
+    }
 
     let mut context = Context::new();
     context.insert("counts", &counts);
@@ -406,6 +420,8 @@ fn entity_job(views: &Views, id: &str, links: &crate::link::ActorLinks) -> Job {
     context.insert("acts_in", &claim_section(views, &links.acts_in));
     context.insert("targeted_by", &claim_section(views, &links.targeted_by));
     context.insert("made", &claim_section(views, &links.made));
+    context.insert("timeline", &charts::timeline(digest, &actor.name, links));
+    context.insert("search", &SearchFilters::for_entity(views, id, links));
     Job {
         path: page_path(&urls.actor(actor)),
         template: "entity.html",
@@ -456,6 +472,7 @@ fn render_articles(tera: &Tera, views: &Views, site: &SiteView, config: &Config)
             context.insert("article", &view);
             context.insert("claims", &views.claims(&linked.claims));
             context.insert("jsonld", &jsonld::article(views, i));
+            context.insert("search", &SearchFilters::for_article(views, i));
             Job {
                 path: page_path(&urls.article(&article.slug)),
                 template: "article.html",

@@ -18,6 +18,8 @@ pub struct SiteView<'a> {
     /// Path prefix of every internal link, with a trailing slash.
     pub root: &'a str,
     pub license: Option<&'a str>,
+    /// Whether the search index and page exist (the header shows the search box).
+    pub search: bool,
 }
 
 /// An article in a list.
