@@ -9,6 +9,7 @@
 pub mod cmd;
 pub mod config;
 pub mod diagnostics;
+pub mod escape;
 pub mod extract;
 pub mod import;
 pub mod link;

@@ -2,6 +2,7 @@
 //! text blocks, and gives rendering HTML with links and anchors put back at byte offsets of
 //! those same blocks. Both walk the same event stream, so the offsets agree.
 
+use crate::escape::escape_html;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream};
 
 fn options() -> Options {
@@ -254,8 +255,8 @@ fn decorate<'a>(
                 out.push(Event::Text(CowStr::from(text[pos..start].to_string())));
                 out.push(Event::InlineHtml(CowStr::from(format!(
                     "<a class=\"{class}\" href=\"{}\" title=\"{}\">",
-                    escape_attr(href),
-                    escape_attr(title)
+                    escape_html(href),
+                    escape_html(title)
                 ))));
                 out.push(Event::Text(CowStr::from(text[start..end].to_string())));
                 out.push(Event::InlineHtml(CowStr::Borrowed("</a>")));
@@ -265,9 +266,9 @@ fn decorate<'a>(
                 out.push(Event::Text(CowStr::from(text[pos..start].to_string())));
                 out.push(Event::InlineHtml(CowStr::from(format!(
                     "<a class=\"claim-anchor\" id=\"{}\" href=\"{}\" title=\"{}\">¶</a>",
-                    escape_attr(id),
-                    escape_attr(href),
-                    escape_attr(title)
+                    escape_html(id),
+                    escape_html(href),
+                    escape_html(title)
                 ))));
                 pos = start;
             }
@@ -331,22 +332,6 @@ fn sanitizer() -> ammonia::Builder<'static> {
         .add_generic_attributes(["id", "class", "title"])
         .link_rel(None);
     builder
-}
-
-/// Escapes text for an HTML attribute value in double quotes.
-pub fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use super::OutputFile;
 use super::views::Views;
 use crate::config::Config;
+use crate::escape::escape_html;
 
 /// How many entries a feed carries.
 const FEED_ENTRIES: usize = 30;
@@ -74,44 +75,47 @@ pub(super) fn atom(
     );
     xml.push_str(&format!(
         " xml:lang=\"{}\">\n",
-        escape(&site.config.language)
+        escape_html(&site.config.language)
     ));
-    xml.push_str(&format!("  <title>{}</title>\n", escape(title)));
+    xml.push_str(&format!("  <title>{}</title>\n", escape_html(title)));
     if !site.config.description.is_empty() {
         xml.push_str(&format!(
             "  <subtitle>{}</subtitle>\n",
-            escape(&site.config.description)
+            escape_html(&site.config.description)
         ));
     }
     xml.push_str(&format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        escape(&urls.absolute(self_rel))
+        escape_html(&urls.absolute(self_rel))
     ));
     xml.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escape(&urls.absolute(page_rel))
+        escape_html(&urls.absolute(page_rel))
     ));
     xml.push_str(&format!(
         "  <id>{}</id>\n",
-        escape(&urls.absolute(self_rel))
+        escape_html(&urls.absolute(self_rel))
     ));
     xml.push_str(&format!("  <updated>{updated}</updated>\n"));
     xml.push_str(
         "  <generator uri=\"https://github.com/dossier-digest/dossier\">dossier</generator>\n",
     );
     if let Some(license) = &site.config.license {
-        xml.push_str(&format!("  <rights>{}</rights>\n", escape(license)));
+        xml.push_str(&format!("  <rights>{}</rights>\n", escape_html(license)));
     }
     for &i in articles.iter().take(FEED_ENTRIES) {
         let article = &site.articles[i];
         let link = urls.absolute(&urls.article(&article.slug));
         xml.push_str("  <entry>\n");
-        xml.push_str(&format!("    <title>{}</title>\n", escape(&article.title)));
+        xml.push_str(&format!(
+            "    <title>{}</title>\n",
+            escape_html(&article.title)
+        ));
         xml.push_str(&format!(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape(&link)
+            escape_html(&link)
         ));
-        xml.push_str(&format!("    <id>{}</id>\n", escape(&link)));
+        xml.push_str(&format!("    <id>{}</id>\n", escape_html(&link)));
         xml.push_str(&format!(
             "    <published>{}</published>\n",
             article.published.to_rfc3339()
@@ -128,14 +132,17 @@ pub(super) fn atom(
         for author in authors {
             xml.push_str(&format!(
                 "    <author><name>{}</name></author>\n",
-                escape(author)
+                escape_html(author)
             ));
         }
         for tag in &article.tags {
-            xml.push_str(&format!("    <category term=\"{}\"/>\n", escape(tag)));
+            xml.push_str(&format!("    <category term=\"{}\"/>\n", escape_html(tag)));
         }
         if let Some(summary) = &article.summary {
-            xml.push_str(&format!("    <summary>{}</summary>\n", escape(summary)));
+            xml.push_str(&format!(
+                "    <summary>{}</summary>\n",
+                escape_html(summary)
+            ));
         }
         xml.push_str("  </entry>\n");
     }
@@ -177,7 +184,7 @@ fn sitemap(views: &Views) -> String {
     for (rel, lastmod) in entries {
         xml.push_str(&format!(
             "  <url><loc>{}</loc>",
-            escape(&urls.absolute(&rel))
+            escape_html(&urls.absolute(&rel))
         ));
         if let Some(d) = lastmod {
             xml.push_str(&format!("<lastmod>{d}</lastmod>"));
@@ -186,9 +193,4 @@ fn sitemap(views: &Views) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-/// Escapes text for XML content and attributes.
-pub(super) fn escape(s: &str) -> String {
-    crate::markdown::escape_attr(s)
 }

@@ -192,24 +192,9 @@ async fn not_found(state: &ServeState) -> Response {
 fn error_page(errors: &str) -> Vec<u8> {
     let page = format!(
         "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Build failed · dossier</title></head>\n<body><h1>dossier: the build failed</h1>\n<pre>{}</pre>\n</body></html>\n",
-        html_escape(errors)
+        crate::escape::escape_html(errors)
     );
     inject_live_reload(page.as_bytes())
-}
-
-fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Adds the live-reload script before the last `</body>` (any case), or at the end of a page

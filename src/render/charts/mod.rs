@@ -7,24 +7,9 @@
 mod network;
 mod timeline;
 
+pub use crate::escape::escape_html as escape;
 pub use network::network;
 pub use timeline::timeline;
-
-/// Escapes text for SVG (XML) content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// A label cut to `max` characters, with an ellipsis when cut (the full name is in the title).
 fn shorten(text: &str, max: usize) -> String {
