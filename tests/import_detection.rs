@@ -30,7 +30,7 @@ fn list(table: &toml::Table, key: &str) -> Vec<String> {
 
 fn seed() -> std::path::PathBuf {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seeds/000_6eda3b05087c9b46.txt");
+        .join("tests/fixtures/seed/000_6eda3b05087c9b46.txt");
     assert!(
         path.is_file(),
         "the seed text is expected at {}",
