@@ -79,11 +79,15 @@ async function visit(context, url) {
     if (m.type() === "error") problems.push(`console error: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`failed: ${r.url()} (${r.failure()?.errorText})`));
+  // The live-reload event stream of `dossier serve` stays open until the page goes away; its
+  // cancellation on navigation is not a failure.
+  page.on("requestfailed", (r) => {
+    if (!r.url().includes("/__dossier/events")) problems.push(`failed: ${r.url()} (${r.failure()?.errorText})`);
+  });
   page.on("response", (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
-  await page.goto(url, { waitUntil: "networkidle" });
+  await page.goto(url, { waitUntil: "load" });
   return { page, problems };
 }
 
@@ -129,7 +133,7 @@ async function main() {
     await Promise.all([home.waitForURL(/\/search\/\?q=IRGC/), home.press("#site-search-q", "Enter")]);
     await home.waitForSelector(".pagefind-ui__result-link", { timeout: 15000 });
     await home.waitForSelector(".pagefind-ui__filter-name", { timeout: 15000 });
-    await home.waitForLoadState("networkidle");
+    await home.waitForLoadState("load");
     const results = await home.$$eval(".pagefind-ui__result-link", (as) => as.map((a) => a.getAttribute("href")));
     check(
       "searching IRGC lists the Iranian hack-and-leak article",
@@ -170,7 +174,7 @@ async function main() {
       const shotContext = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
       for (const [name, url] of targets) {
         const page = await shotContext.newPage();
-        await page.goto(url, { waitUntil: "networkidle" });
+        await page.goto(url, { waitUntil: "load" });
         if (name === "search") await page.waitForSelector(".pagefind-ui__result-link", { timeout: 15000 });
         await page.screenshot({ path: join(shots, `${name}-${colorScheme}.png`), fullPage: true });
         await page.close();
