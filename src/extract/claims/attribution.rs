@@ -21,12 +21,29 @@ pub struct Attribution {
     pub by: Vec<String>,
 }
 
-/// Finds the attributions of a sentence and marks their mentions in `attributor`.
-pub fn attributions(s: &Sentence, attributor: &mut [bool]) -> Vec<Attribution> {
+/// Longest source phrase before a title's colon, in words.
+const MAX_TITLE_SOURCE_WORDS: usize = 5;
+
+/// Finds the attributions of a sentence and marks their mentions in `attributor`. In a title,
+/// a short phrase before a colon is its source ("Microsoft: Cyberattacks Linked to Iran").
+pub fn attributions(s: &Sentence, attributor: &mut [bool], title: bool) -> Vec<Attribution> {
     let mut found = Vec::new();
+    if title && let Some(colon) = title_source(s) {
+        for k in 0..colon {
+            if let Some(m) = s.items[k].mention() {
+                attributor[m] = true;
+            }
+        }
+        found.push(Attribution {
+            cue: colon,
+            by: name_phrase(s, 0..colon),
+        });
+    }
     for (i, item) in s.items.iter().enumerate() {
         let Some(cue) = item.cue() else { continue };
         let phrase = match cue {
+            // "... accounts were also removed": the subject of a passive takedown is what was removed.
+            Cue::Takedown if super::agent::is_passive(s, i) => None,
             Cue::Reporting | Cue::Takedown => {
                 let before = phrase_before(s, i);
                 if has_content(s, before.clone()) {
@@ -52,6 +69,55 @@ pub fn attributions(s: &Sentence, attributor: &mut [bool]) -> Vec<Attribution> {
         });
     }
     found
+}
+
+/// The colon ending a title's source phrase: a few words with no cue but a preposition.
+fn title_source(s: &Sentence) -> Option<usize> {
+    let colon = s
+        .items
+        .iter()
+        .position(|i| matches!(i.kind, Kind::Punct(':')))?;
+    let mut words = 0;
+    for item in &s.items[..colon] {
+        match item.kind {
+            Kind::Cue(Cue::Preposition | Cue::Coordinator) | Kind::Word | Kind::Mention { .. } => {
+                words += 1
+            }
+            Kind::Punct('.' | '\'' | '’' | '-' | '&') => {}
+            _ => return None,
+        }
+    }
+    (words > 0 && words <= MAX_TITLE_SOURCE_WORDS).then_some(colon)
+}
+
+/// Marks every mention of a party that attributes elsewhere: it is never an agent either.
+/// `known` gathers the organisations and media that attributed so far in the article (a
+/// state or a person may attribute in one sentence and act in another).
+pub fn mark_attributors(s: &Sentence, attributor: &mut [bool], known: &mut Vec<String>) {
+    let mut here: Vec<&str> = Vec::new();
+    for (m, &is) in attributor.iter().enumerate() {
+        if !is {
+            continue;
+        }
+        let id = s.mentions[m].actor.as_str();
+        let kind = s.registry.actor(id).map(|a| a.kind);
+        if kind != Some(ActorKind::State) {
+            here.push(id);
+        }
+        if matches!(kind, Some(ActorKind::Organization | ActorKind::Media))
+            && !known.iter().any(|k| k == id)
+        {
+            known.push(id.to_string());
+        }
+    }
+    for item in &s.items {
+        if let Some(m) = item.mention() {
+            let id = s.mentions[m].actor.as_str();
+            if here.contains(&id) || known.iter().any(|k| k == id) {
+                attributor[m] = true;
+            }
+        }
+    }
 }
 
 /// The subject of a reporting verb: back to a punctuation mark, a cue, or "that"/"which".
