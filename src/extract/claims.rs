@@ -4,11 +4,14 @@
 //! naming a wrong agent: an extracted claim labels someone as an influence actor.
 
 pub mod agent;
+mod anaphor;
 pub mod attribution;
 pub mod cues;
 pub mod items;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_origin;
 
 use std::collections::BTreeSet;
 
@@ -18,7 +21,7 @@ use items::Item;
 
 use super::sentences::split_sentences;
 use super::{ExtractedClaim, Lexicon, Likelihood, Mention};
-use crate::registry::{ActorKind, Registry};
+use crate::registry::Registry;
 
 /// One sentence being read: its items and what they point into.
 pub struct Sentence<'a> {
@@ -143,9 +146,11 @@ fn read_sentence(
         registry,
     };
     demote_nominal_verbs(&mut s);
-    let mut attributor = vec![false; mentions.len()];
-    let attributions = attribution::attributions(&s, &mut attributor, carry.title);
-    attribution::mark_attributors(&s, &mut attributor, &mut carry.attributors);
+    let mut own_attributor = vec![false; mentions.len()];
+    let attributions = attribution::attributions(&s, &mut own_attributor, carry.title);
+    // A denial is the attributor's own act: only this sentence's attributing phrases stay out.
+    let mut attributor = own_attributor.clone();
+    attribution::mark_attributors(&s, &attributions, &mut attributor, &mut carry.attributors);
     let actor_of = |m: &usize| s.mentions[*m].actor.clone();
     let takedown_action = lexicon.matcher().takedown_action;
 
@@ -168,13 +173,18 @@ fn read_sentence(
         };
         let takedown = cue == Some(Cue::Takedown);
         let entry = &lexicon.actions[action];
+        let attributor = if entry.id == "denies" {
+            &own_attributor
+        } else {
+            &attributor
+        };
         let passive = !noun && agent::is_passive(&s, c);
         let mut agents: Vec<String> = Vec::new();
         let mut targets: Vec<String> = Vec::new();
-        let walk = || match agent::walk_back(&s, c, noun, passive, &attributor) {
+        let walk = || match agent::walk_back(&s, c, noun, passive, attributor) {
             Walk::Mentions(found, words) => (found.iter().map(actor_of).collect(), words),
             Walk::Anaphor(k) if !passive => (
-                resolve_anaphor(&s, k, &sentence_agents, carry),
+                anaphor::resolve_anaphor(&s, k, &sentence_agents, carry),
                 usize::MAX,
             ),
             Walk::Inherit(k) if !passive => (
@@ -191,7 +201,7 @@ fn read_sentence(
             // An asset makes a claim only when it names its own agent, and only when no other
             // claim of the sentence has that agent (kept aside until the sentence is read).
             if !agent::is_object(&s, c) {
-                agents = agent::asset_agents(&s, c, agent, &attributor)
+                agents = agent::asset_agents(&s, c, agent, attributor)
                     .iter()
                     .map(actor_of)
                     .collect();
@@ -218,13 +228,13 @@ fn read_sentence(
             continue;
         } else if takedown {
             agents.extend(
-                agent::demonym_objects(&s, c, &attributor)
+                agent::demonym_objects(&s, c, attributor)
                     .iter()
                     .map(actor_of),
             );
         } else {
             let (found, words) = walk();
-            let linked: Vec<String> = agent::linked_after(&s, c, &attributor)
+            let linked: Vec<String> = agent::linked_after(&s, c, attributor)
                 .iter()
                 .map(actor_of)
                 .collect();
@@ -238,33 +248,35 @@ fn read_sentence(
             // linked agent after it ("targeted by X", "an operation traced to X").
             // A noun cue with its own modifier ("Chinese hackers have attacked people associated
             // with X") keeps it; a linker later in the sentence is about something else.
-            if passive || (noun && !(words <= 1 && !agents.is_empty())) {
+            if passive || (noun && (words > 1 || agents.is_empty())) {
                 agents.extend(linked);
             } else if agents.is_empty() {
                 agents.extend(
-                    agent::linked_right_after(&s, c, &attributor)
+                    agent::linked_right_after(&s, c, attributor)
                         .iter()
                         .map(actor_of),
                 );
             }
         }
         if takedown {
-            for found in agent::linked_after(&s, c, &attributor) {
+            for found in agent::linked_after(&s, c, attributor) {
                 push_unique(&mut agents, actor_of(&found));
             }
         }
         dedup(&mut agents);
         agents_at.push((c, agents.clone()));
         let previous = n.checked_sub(1).map(|p| action_items[p]);
-        if agents.is_empty() || negated(&s, c, previous, lexicon) {
+        // "aimed at boosting X": the action it leads into is the claim.
+        let leads_in = !noun
+            && matches!(
+                s.items.get(c + 1).and_then(|i| i.cue()),
+                Some(Cue::Action { noun: false, .. })
+            );
+        if agents.is_empty() || leads_in || negated(&s, c, previous, lexicon) {
             continue;
         }
         if entry.takes_targets {
-            targets.extend(
-                agent::targets_after(&s, c, &attributor)
-                    .iter()
-                    .map(actor_of),
-            );
+            targets.extend(agent::targets_after(&s, c, attributor).iter().map(actor_of));
             targets.retain(|t| !agents.contains(t));
             dedup(&mut targets);
         } else {
@@ -280,7 +292,12 @@ fn read_sentence(
                 continue;
             }
         }
-        let next = action_items.get(n + 1).copied().unwrap_or(s.items.len());
+        // The next claim's cue (an asset is rarely one: "against the Trump campaign, which X said").
+        let next = action_items[n + 1..]
+            .iter()
+            .copied()
+            .find(|&k| !matches!(s.items[k].cue(), Some(Cue::Asset { .. })))
+            .unwrap_or(s.items.len());
         let mut by = attributed_by(&attributions, c, next, takedown);
         if by.is_empty() {
             by = if entry.id == "denies" {
@@ -325,8 +342,7 @@ fn read_sentence(
 }
 
 /// A verb cue right after "the", "a" or "an" is a noun ("the influence of X", "the targets
-/// were"): it is read as a plain word.
-/// A web domain's suffix is read as an asset.
+/// were"): it is read as a plain word. A web domain's suffix is read as an asset.
 fn demote_nominal_verbs(s: &mut Sentence) {
     for item in &mut s.items {
         if item.cue() == Some(Cue::DomainSuffix) {
@@ -334,9 +350,16 @@ fn demote_nominal_verbs(s: &mut Sentence) {
         }
     }
     for k in 1..s.items.len() {
+        // Not before a noun: "a hacking operation" keeps its cue.
         if matches!(s.items[k].cue(), Some(Cue::Action { noun: false, .. }))
             && s.items[k - 1].kind == items::Kind::Word
             && matches!(s.word(k - 1).as_str(), "the" | "a" | "an")
+            && s.items.get(k + 1).is_none_or(|i| {
+                !matches!(
+                    i.kind,
+                    items::Kind::Word | items::Kind::Cue(Cue::Asset { .. })
+                )
+            })
         {
             s.items[k].kind = items::Kind::Word;
         }
@@ -400,70 +423,6 @@ fn likelihood_for(s: &Sentence, c: usize, next: usize, lexicon: &Lexicon) -> Opt
         low: l.low,
         high: l.high,
     })
-}
-
-/// The actors an anaphor stands for: the agents of this sentence's claims so far, else of the
-/// paragraph's last claims; "both" / "the two" opening a paragraph reach into the previous one.
-fn resolve_anaphor(
-    s: &Sentence,
-    k: usize,
-    sentence_agents: &[String],
-    carry: &Carry,
-) -> Vec<String> {
-    let word = s.word(k);
-    let numbered = word.starts_with("both") || word.starts_with("the two");
-    let pool = if !sentence_agents.is_empty() {
-        sentence_agents
-    } else if !carry.agents.is_empty() {
-        &carry.agents
-    } else if numbered && carry.first_sentence {
-        &carry.previous_block_agents
-    } else {
-        return Vec::new();
-    };
-    let state_of = |id: &String| -> Option<String> {
-        let actor = s.registry.actor(id)?;
-        if actor.kind == ActorKind::State {
-            return Some(actor.id.clone());
-        }
-        let country = s.registry.country(actor.country.as_deref()?)?;
-        Some(country.slug.clone())
-    };
-    // An organisation whose state is also named counts once ("Iran and its IRGC" are one of two).
-    let reduced: Vec<String> = pool
-        .iter()
-        .filter(|id| {
-            s.registry
-                .actor(id)
-                .is_some_and(|a| a.kind == ActorKind::State)
-                || state_of(id).is_none_or(|state| !pool.contains(&state))
-        })
-        .cloned()
-        .collect();
-    match s.items[k].cue() {
-        Some(Cue::AnaphorSingular) => {
-            let states: Vec<String> = reduced
-                .into_iter()
-                .filter(|id| {
-                    s.registry
-                        .actor(id)
-                        .is_some_and(|a| a.kind == ActorKind::State)
-                })
-                .collect();
-            if states.len() == 1 {
-                states
-            } else {
-                Vec::new()
-            }
-        }
-        _ if reduced.len() >= 2 => {
-            if numbered && reduced.len() != 2 {
-                return Vec::new();
-            }
-            reduced
-        }
-        _ => Vec::new(),
-    }
 }
 
 /// One claim per action and set of agents in a sentence ("to influence ... influence actors").

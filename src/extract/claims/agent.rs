@@ -128,7 +128,8 @@ pub fn walk_back(s: &Sentence, cue: usize, noun: bool, passive: bool, attributor
                 }
                 // A demonym right before a noun cue is its agent wherever the phrase stands
                 // ("a campaign against Russian disinformation").
-                let modifies_noun = noun && words <= 1 && s.mentions[index].how == MatchKind::Demonym;
+                let modifies_noun =
+                    noun && words <= 1 && s.mentions[index].how == MatchKind::Demonym;
                 let (mentions, first) = group(s, j, attributor);
                 let role = role_before(s, first, words == 0);
                 // "with input from the NSA ... disparaging": a bare "from"/"by" reaches only near.
@@ -191,6 +192,20 @@ pub fn is_passive(s: &Sentence, cue: usize) -> bool {
     if by_follows(s, cue) {
         return true;
     }
+    // "had been amplifying": a present participle is active.
+    if s.word(cue).ends_with("ing") {
+        return false;
+    }
+    // "was aimed at / targeted at the U.S.": the subject is what was aimed, not its target.
+    let aimed = s.word(cue).ends_with(" at")
+        || (s
+            .items
+            .get(cue + 1)
+            .is_some_and(|i| i.cue() == Some(Cue::Preposition))
+            && matches!(s.word(cue + 1).as_str(), "at" | "toward" | "towards"));
+    if aimed {
+        return false;
+    }
     let mut k = cue;
     let mut coordinated = false;
     while k > 0 {
@@ -214,7 +229,9 @@ pub fn is_passive(s: &Sentence, cue: usize) -> bool {
 
 /// "leaked by X": a participle followed by "by" and a name is passive without an auxiliary.
 fn by_follows(s: &Sentence, cue: usize) -> bool {
-    s.items.get(cue + 1).is_some_and(|i| i.cue() == Some(Cue::Linker))
+    s.items
+        .get(cue + 1)
+        .is_some_and(|i| i.cue() == Some(Cue::Linker))
         && s.word(cue + 1) == "by"
         && matches!(
             s.items.get(cue + 2).map(|i| i.kind),
@@ -293,8 +310,9 @@ pub fn asset_agents(s: &Sentence, cue: usize, agent: bool, attributor: &[bool]) 
         let demonym = !possessive
             && m.how == MatchKind::Demonym
             && (agent || role_before(s, first, false) != Role::Object);
-        let names_agent =
-            (linked && adjacent) || (demonym && !linked) || (agent && adjacent && possessive && state);
+        let names_agent = (linked && adjacent)
+            || (demonym && !linked)
+            || (agent && adjacent && possessive && state);
         if names_agent {
             return mentions;
         }

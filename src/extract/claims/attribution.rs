@@ -19,6 +19,8 @@ pub struct Attribution {
     pub cue: usize,
     /// Actor ids, or one plain-text name; empty when the phrase is a pronoun ("he said").
     pub by: Vec<String>,
+    /// A title's source or a platform's takedown: the reporting party of the whole article.
+    pub reports_article: bool,
 }
 
 /// Longest source phrase before a title's colon, in words.
@@ -37,6 +39,7 @@ pub fn attributions(s: &Sentence, attributor: &mut [bool], title: bool) -> Vec<A
         found.push(Attribution {
             cue: colon,
             by: name_phrase(s, 0..colon),
+            reports_article: true,
         });
     }
     for (i, item) in s.items.iter().enumerate() {
@@ -66,6 +69,7 @@ pub fn attributions(s: &Sentence, attributor: &mut [bool], title: bool) -> Vec<A
         found.push(Attribution {
             cue: i,
             by: name_phrase(s, phrase),
+            reports_article: cue == Cue::Takedown,
         });
     }
     found
@@ -90,24 +94,32 @@ fn title_source(s: &Sentence) -> Option<usize> {
     (words > 0 && words <= MAX_TITLE_SOURCE_WORDS).then_some(colon)
 }
 
-/// Marks every mention of a party that attributes elsewhere: it is never an agent either.
-/// `known` gathers the organisations and media that attributed so far in the article (a
-/// state or a person may attribute in one sentence and act in another).
-pub fn mark_attributors(s: &Sentence, attributor: &mut [bool], known: &mut Vec<String>) {
+/// Marks every mention of a party that attributes elsewhere in the sentence (a state excepted:
+/// "US officials said ... the U.S. election"): it is never an agent either. `known` gathers the
+/// organisations and outlets that report the article (a title's "Microsoft: ...", "Facebook
+/// removed ..."), which are never agents later in it; a party merely quoted ("according to
+/// the IRGC") may act in another sentence.
+pub fn mark_attributors(
+    s: &Sentence,
+    attributions: &[Attribution],
+    attributor: &mut [bool],
+    known: &mut Vec<String>,
+) {
     let mut here: Vec<&str> = Vec::new();
     for (m, &is) in attributor.iter().enumerate() {
-        if !is {
-            continue;
-        }
         let id = s.mentions[m].actor.as_str();
-        let kind = s.registry.actor(id).map(|a| a.kind);
-        if kind != Some(ActorKind::State) {
+        if is && s.registry.actor(id).map(|a| a.kind) != Some(ActorKind::State) {
             here.push(id);
         }
-        if matches!(kind, Some(ActorKind::Organization | ActorKind::Media))
-            && !known.iter().any(|k| k == id)
-        {
-            known.push(id.to_string());
+    }
+    for id in attributions
+        .iter()
+        .filter(|a| a.reports_article)
+        .flat_map(|a| &a.by)
+    {
+        let kind = s.registry.actor(id).map(|a| a.kind);
+        if matches!(kind, Some(ActorKind::Organization | ActorKind::Media)) && !known.contains(id) {
+            known.push(id.clone());
         }
     }
     for item in &s.items {
@@ -156,7 +168,11 @@ fn phrase_after(items: &[Item], cue: usize) -> std::ops::Range<usize> {
         let item = &items[to];
         let stop = match item.kind {
             Kind::Punct(p) => !matches!(p, '(' | ')' | '[' | ']'),
-            Kind::Cue(c) => !matches!(c, Cue::Preposition | Cue::Coordinator),
+            // "according to the state news agency X": "the state" is a name's words here.
+            Kind::Cue(c) => !matches!(
+                c,
+                Cue::Preposition | Cue::Coordinator | Cue::AnaphorSingular | Cue::AnaphorPlural
+            ),
             _ => false,
         };
         if stop {

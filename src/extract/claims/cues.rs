@@ -179,10 +179,9 @@ fn find_in(automaton: &AhoCorasick, cues: &[Cue], text: &str, offset: usize) -> 
     let mut found = Vec::new();
     for m in automaton.find_iter(text) {
         let cue = cues[m.pattern().as_usize()];
-        let starts_word =
-            matches!(cue, Cue::LinkerSuffix | Cue::DomainSuffix)
-                || m.start() == 0
-                || !is_word_byte(text, m.start(), true);
+        let starts_word = matches!(cue, Cue::LinkerSuffix | Cue::DomainSuffix)
+            || m.start() == 0
+            || !is_word_byte(text, m.start(), true);
         // A domain ends a word that it does not start: "antifa.com", not ".com" alone.
         let starts_word = starts_word
             && (cue != Cue::DomainSuffix || (m.start() > 0 && is_word_byte(text, m.start(), true)));
