@@ -4,11 +4,14 @@
 //! naming a wrong agent: an extracted claim labels someone as an influence actor.
 
 pub mod agent;
+mod anaphor;
 pub mod attribution;
 pub mod cues;
 pub mod items;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_origin;
 
 use std::collections::BTreeSet;
 
@@ -18,7 +21,7 @@ use items::Item;
 
 use super::sentences::split_sentences;
 use super::{ExtractedClaim, Lexicon, Likelihood, Mention};
-use crate::registry::{ActorKind, Registry};
+use crate::registry::Registry;
 
 /// One sentence being read: its items and what they point into.
 pub struct Sentence<'a> {
@@ -46,7 +49,11 @@ struct Carry {
     agents: Vec<String>,
     /// The agents of the previous block's last claims ("Both will ..." opening a paragraph).
     previous_block_agents: Vec<String>,
+    /// Organisations and media that attributed a claim earlier in the article: never agents.
+    attributors: Vec<String>,
     first_sentence: bool,
+    /// Reading the title (block 0), whose "Source: ..." prefix attributes.
+    title: bool,
 }
 
 /// Finds the claims in an article's blocks, given its mentions.
@@ -59,6 +66,7 @@ pub fn extract_claims(
     let matcher = lexicon.matcher();
     let mut claims = Vec::new();
     let mut previous_block_agents = Vec::new();
+    let mut attributors = Vec::new();
     for (block, text) in blocks.iter().enumerate() {
         let cues = matcher.find_triggers(text);
         if !cues.iter().any(|c| c.cue.is_action()) {
@@ -68,7 +76,9 @@ pub fn extract_claims(
         let block_mentions: Vec<&Mention> = mentions.iter().filter(|m| m.block == block).collect();
         let mut carry = Carry {
             previous_block_agents,
+            attributors,
             first_sentence: true,
+            title: block == 0,
             ..Carry::default()
         };
         let sentences = split_sentences(text);
@@ -114,6 +124,7 @@ pub fn extract_claims(
             carry.first_sentence = false;
         }
         previous_block_agents = carry.agents;
+        attributors = carry.attributors;
     }
     claims
 }
@@ -128,14 +139,18 @@ fn read_sentence(
     lexicon: &Lexicon,
     carry: &mut Carry,
 ) -> Vec<ExtractedClaim> {
-    let s = Sentence {
+    let mut s = Sentence {
         text,
         items: items::sentence_items(text, start, end, mentions, cues),
         mentions,
         registry,
     };
-    let mut attributor = vec![false; mentions.len()];
-    let attributions = attribution::attributions(&s, &mut attributor);
+    demote_nominal_verbs(&mut s);
+    let mut own_attributor = vec![false; mentions.len()];
+    let attributions = attribution::attributions(&s, &mut own_attributor, carry.title);
+    // A denial is the attributor's own act: only this sentence's attributing phrases stay out.
+    let mut attributor = own_attributor.clone();
+    attribution::mark_attributors(&s, &attributions, &mut attributor, &mut carry.attributors);
     let actor_of = |m: &usize| s.mentions[*m].actor.clone();
     let takedown_action = lexicon.matcher().takedown_action;
 
@@ -145,70 +160,144 @@ fn read_sentence(
     let mut agents_at: Vec<(usize, Vec<String>)> = Vec::new();
     let mut claims: Vec<ExtractedClaim> = Vec::new();
     let mut sentence_agents: Vec<String> = Vec::new();
+    let mut assets: Vec<ExtractedClaim> = Vec::new();
     for (n, &c) in action_items.iter().enumerate() {
-        let (action, noun) = match s.items[c].cue() {
+        let cue = s.items[c].cue();
+        let (action, noun) = match cue {
             Some(Cue::Action { action, noun }) => (action, noun),
-            Some(Cue::Takedown) => match takedown_action {
-                Some(action) => (action, false),
+            Some(Cue::Takedown | Cue::Asset { .. }) => match takedown_action {
+                Some(action) => (action, true),
                 None => continue,
             },
             _ => continue,
         };
-        let takedown = s.items[c].cue() == Some(Cue::Takedown);
+        let takedown = cue == Some(Cue::Takedown);
         let entry = &lexicon.actions[action];
-        let passive = !noun && !takedown && agent::is_passive(&s, c);
+        let attributor = if entry.id == "denies" {
+            &own_attributor
+        } else {
+            &attributor
+        };
+        let passive = !noun && agent::is_passive(&s, c);
         let mut agents: Vec<String> = Vec::new();
         let mut targets: Vec<String> = Vec::new();
-        if !takedown {
-            match agent::walk_back(&s, c, noun, passive, &attributor) {
-                Walk::Mentions(found) if passive => targets.extend(found.iter().map(actor_of)),
-                Walk::Mentions(found) => agents.extend(found.iter().map(actor_of)),
-                Walk::Anaphor(k) if !passive => {
-                    agents = resolve_anaphor(&s, k, &sentence_agents, carry)
-                }
-                Walk::Inherit(k) if !passive => {
-                    agents = agents_at
-                        .iter()
-                        .find(|(at, _)| *at == k)
-                        .map(|(_, a)| a.clone())
-                        .unwrap_or_default();
-                }
-                _ => {}
+        let walk = || match agent::walk_back(&s, c, noun, passive, attributor) {
+            Walk::Mentions(found, words) => (found.iter().map(actor_of).collect(), words),
+            Walk::Anaphor(k) if !passive => (
+                anaphor::resolve_anaphor(&s, k, &sentence_agents, carry),
+                usize::MAX,
+            ),
+            Walk::Inherit(k) if !passive => (
+                agents_at
+                    .iter()
+                    .find(|(at, _)| *at == k)
+                    .map(|(_, a)| a.clone())
+                    .unwrap_or_default(),
+                usize::MAX,
+            ),
+            _ => (Vec::new(), usize::MAX),
+        };
+        if let Some(Cue::Asset { agent }) = cue {
+            // An asset makes a claim only when it names its own agent, and only when no other
+            // claim of the sentence has that agent (kept aside until the sentence is read).
+            if !agent::is_object(&s, c) {
+                agents = agent::asset_agents(&s, c, agent, attributor)
+                    .iter()
+                    .map(actor_of)
+                    .collect();
             }
-        } else {
+            dedup(&mut agents);
+            if !agents.is_empty() && !negated(&s, c, None, lexicon) {
+                let next = action_items.get(n + 1).copied().unwrap_or(s.items.len());
+                let mut by = attributed_by(&attributions, c, next, false);
+                if by.is_empty() {
+                    by = carry.by.clone();
+                }
+                assets.push(ExtractedClaim {
+                    block: 0,
+                    start,
+                    end,
+                    text: text[start..end].to_string(),
+                    actors: agents,
+                    action: entry.id.clone(),
+                    targets: Vec::new(),
+                    by,
+                    likelihood: likelihood_for(&s, c, next, lexicon),
+                });
+            }
+            continue;
+        } else if takedown {
             agents.extend(
-                agent::demonym_objects(&s, c, &attributor)
+                agent::demonym_objects(&s, c, attributor)
                     .iter()
                     .map(actor_of),
             );
+        } else {
+            let (found, words) = walk();
+            let linked: Vec<String> = agent::linked_after(&s, c, attributor)
+                .iter()
+                .map(actor_of)
+                .collect();
+            if passive {
+                targets = found;
+            } else if !(noun && words > 1 && !linked.is_empty()) {
+                // An origin named after a noun cue beats a subject far before it.
+                agents = found;
+            }
+            // An active verb's object is its target; only a passive or a noun cue takes a
+            // linked agent after it ("targeted by X", "an operation traced to X").
+            // A noun cue with its own modifier ("Chinese hackers have attacked people associated
+            // with X") keeps it; a linker later in the sentence is about something else.
+            if passive || (noun && (words > 1 || agents.is_empty())) {
+                agents.extend(linked);
+            } else if agents.is_empty() {
+                agents.extend(
+                    agent::linked_right_after(&s, c, attributor)
+                        .iter()
+                        .map(actor_of),
+                );
+            }
         }
-        for found in agent::linked_after(&s, c, &attributor) {
-            push_unique(&mut agents, actor_of(&found));
+        if takedown {
+            for found in agent::linked_after(&s, c, attributor) {
+                push_unique(&mut agents, actor_of(&found));
+            }
         }
         dedup(&mut agents);
         agents_at.push((c, agents.clone()));
         let previous = n.checked_sub(1).map(|p| action_items[p]);
-        if agents.is_empty() || negated(&s, c, previous, lexicon) {
+        // "aimed at boosting X": the action it leads into is the claim.
+        let leads_in = !noun
+            && matches!(
+                s.items.get(c + 1).and_then(|i| i.cue()),
+                Some(Cue::Action { noun: false, .. })
+            );
+        if agents.is_empty() || leads_in || negated(&s, c, previous, lexicon) {
             continue;
         }
         if entry.takes_targets {
-            targets.extend(
-                agent::targets_after(&s, c, &attributor)
-                    .iter()
-                    .map(actor_of),
-            );
+            targets.extend(agent::targets_after(&s, c, attributor).iter().map(actor_of));
             targets.retain(|t| !agents.contains(t));
             dedup(&mut targets);
         } else {
             targets.clear();
         }
-        if let Some(kind) = &entry.target_kind {
-            targets.retain(|t| registry.actor(t).is_some_and(|a| a.kind.as_str() == kind));
+        if !entry.target_kinds.is_empty() {
+            targets.retain(|t| {
+                registry
+                    .actor(t)
+                    .is_some_and(|a| entry.target_kinds.iter().any(|k| k == a.kind.as_str()))
+            });
             if targets.is_empty() {
                 continue;
             }
         }
-        let next = action_items.get(n + 1).copied().unwrap_or(s.items.len());
+        // The next claim's cue (an asset is rarely one: "against the Trump campaign, which X said").
+        let next = action_items[n + 1..]
+            .iter()
+            .copied()
+            .find(|&k| !matches!(s.items[k].cue(), Some(Cue::Asset { .. })))
+            .unwrap_or(s.items.len());
         let mut by = attributed_by(&attributions, c, next, takedown);
         if by.is_empty() {
             by = if entry.id == "denies" {
@@ -232,6 +321,17 @@ fn read_sentence(
             likelihood: likelihood_for(&s, c, next, lexicon),
         });
     }
+    for claim in assets {
+        if claims
+            .iter()
+            .all(|other| claim.actors.iter().any(|a| !other.actors.contains(a)))
+        {
+            for a in &claim.actors {
+                push_unique(&mut sentence_agents, a.clone());
+            }
+            claims.push(claim);
+        }
+    }
     if let Some(last) = attributions.iter().rev().find(|a| !a.by.is_empty()) {
         carry.by = last.by.clone();
     }
@@ -239,6 +339,31 @@ fn read_sentence(
         carry.agents = sentence_agents;
     }
     merge_duplicates(claims)
+}
+
+/// A verb cue right after "the", "a" or "an" is a noun ("the influence of X", "the targets
+/// were"): it is read as a plain word. A web domain's suffix is read as an asset.
+fn demote_nominal_verbs(s: &mut Sentence) {
+    for item in &mut s.items {
+        if item.cue() == Some(Cue::DomainSuffix) {
+            item.kind = items::Kind::Cue(Cue::Asset { agent: false });
+        }
+    }
+    for k in 1..s.items.len() {
+        // Not before a noun: "a hacking operation" keeps its cue.
+        if matches!(s.items[k].cue(), Some(Cue::Action { noun: false, .. }))
+            && s.items[k - 1].kind == items::Kind::Word
+            && matches!(s.word(k - 1).as_str(), "the" | "a" | "an")
+            && s.items.get(k + 1).is_none_or(|i| {
+                !matches!(
+                    i.kind,
+                    items::Kind::Word | items::Kind::Cue(Cue::Asset { .. })
+                )
+            })
+        {
+            s.items[k].kind = items::Kind::Word;
+        }
+    }
 }
 
 /// The sources of the claim at cue `c`: the attribution governing it (the last before it), and
@@ -298,70 +423,6 @@ fn likelihood_for(s: &Sentence, c: usize, next: usize, lexicon: &Lexicon) -> Opt
         low: l.low,
         high: l.high,
     })
-}
-
-/// The actors an anaphor stands for: the agents of this sentence's claims so far, else of the
-/// paragraph's last claims; "both" / "the two" opening a paragraph reach into the previous one.
-fn resolve_anaphor(
-    s: &Sentence,
-    k: usize,
-    sentence_agents: &[String],
-    carry: &Carry,
-) -> Vec<String> {
-    let word = s.word(k);
-    let numbered = word.starts_with("both") || word.starts_with("the two");
-    let pool = if !sentence_agents.is_empty() {
-        sentence_agents
-    } else if !carry.agents.is_empty() {
-        &carry.agents
-    } else if numbered && carry.first_sentence {
-        &carry.previous_block_agents
-    } else {
-        return Vec::new();
-    };
-    let state_of = |id: &String| -> Option<String> {
-        let actor = s.registry.actor(id)?;
-        if actor.kind == ActorKind::State {
-            return Some(actor.id.clone());
-        }
-        let country = s.registry.country(actor.country.as_deref()?)?;
-        Some(country.slug.clone())
-    };
-    // An organisation whose state is also named counts once ("Iran and its IRGC" are one of two).
-    let reduced: Vec<String> = pool
-        .iter()
-        .filter(|id| {
-            s.registry
-                .actor(id)
-                .is_some_and(|a| a.kind == ActorKind::State)
-                || state_of(id).is_none_or(|state| !pool.contains(&state))
-        })
-        .cloned()
-        .collect();
-    match s.items[k].cue() {
-        Some(Cue::AnaphorSingular) => {
-            let states: Vec<String> = reduced
-                .into_iter()
-                .filter(|id| {
-                    s.registry
-                        .actor(id)
-                        .is_some_and(|a| a.kind == ActorKind::State)
-                })
-                .collect();
-            if states.len() == 1 {
-                states
-            } else {
-                Vec::new()
-            }
-        }
-        _ if reduced.len() >= 2 => {
-            if numbered && reduced.len() != 2 {
-                return Vec::new();
-            }
-            reduced
-        }
-        _ => Vec::new(),
-    }
 }
 
 /// One claim per action and set of agents in a sentence ("to influence ... influence actors").

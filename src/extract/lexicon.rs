@@ -31,9 +31,10 @@ pub struct ActionEntry {
     /// Cue nouns ("disinformation"): an adjective or possessive before them is an agent too.
     #[serde(default)]
     pub nouns: Vec<String>,
-    /// The kind of actor a target must be ("person"); a claim without such a target is dropped.
+    /// The kinds of actor a target must be (["person"]); a claim without such a target is
+    /// dropped. Empty: any target, or none.
     #[serde(default)]
-    pub target_kind: Option<String>,
+    pub target_kinds: Vec<String>,
     /// Whether the action has targets at all (a denial has none).
     #[serde(default = "yes")]
     pub takes_targets: bool,
@@ -57,6 +58,10 @@ pub struct CueWords {
     pub takedown_action: String,
     pub linkers: Vec<String>,
     pub linker_suffixes: Vec<String>,
+    pub assets: Vec<String>,
+    pub agent_assets: Vec<String>,
+    pub domain_suffixes: Vec<String>,
+    pub efforts: Vec<String>,
     pub negations: Vec<String>,
     pub anaphors_plural: Vec<String>,
     pub anaphors_singular: Vec<String>,

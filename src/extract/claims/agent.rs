@@ -5,6 +5,8 @@
 use super::Sentence;
 use super::cues::Cue;
 use super::items::Kind;
+use crate::extract::MatchKind;
+use crate::registry::ActorKind;
 
 /// Furthest an agent may stand before its cue, in words.
 const MAX_WALK_WORDS: usize = 15;
@@ -16,12 +18,14 @@ const MAX_LINK_WORDS: usize = 20;
 const MAX_NEAR_LINK_WORDS: usize = 4;
 /// Longest object phrase searched for targets, in words.
 const MAX_TARGET_WORDS: usize = 10;
+/// Furthest an origin may follow its asset ("accounts, pages and groups ... tied to X").
+const MAX_ASSET_LINK_WORDS: usize = 12;
 
 /// What is found walking back from a cue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Walk {
-    /// The subject: block mention indices.
-    Mentions(Vec<usize>),
+    /// The subject: block mention indices, and how many words stand between it and the cue.
+    Mentions(Vec<usize>, usize),
     /// An anaphor ("both", "the country") at this item.
     Anaphor(usize),
     /// No subject of its own: continues the previous action cue at this item.
@@ -107,15 +111,36 @@ pub fn walk_back(s: &Sentence, cue: usize, noun: bool, passive: bool, attributor
                 if attributor[index] {
                     return Walk::Nothing;
                 }
+                // "Russia's efforts to interfere", "Russian attempts to hack": the effort's owner.
+                let owns_effort = (possessive || s.mentions[index].how == MatchKind::Demonym)
+                    && s.items.get(j + 1).and_then(|i| i.cue()) == Some(Cue::Effort);
+                if owns_effort {
+                    return Walk::Mentions(group(s, j, attributor).0, words);
+                }
+                if names_platform_asset(s, j) {
+                    continue; // "Twitter accounts designed to amplify ...": the platform hosts them
+                }
                 if possessive && !linked {
                     if (noun && words <= 1) || passive {
-                        return Walk::Mentions(group(s, j, attributor).0);
+                        return Walk::Mentions(group(s, j, attributor).0, words);
                     }
                     continue;
                 }
+                // A demonym right before a noun cue is its agent wherever the phrase stands
+                // ("a campaign against Russian disinformation").
+                let modifies_noun =
+                    noun && words <= 1 && s.mentions[index].how == MatchKind::Demonym;
                 let (mentions, first) = group(s, j, attributor);
-                if linked || role_before(s, first, words == 0) != Role::Object {
-                    return Walk::Mentions(mentions);
+                let role = role_before(s, first, words == 0);
+                // "with input from the NSA ... disparaging": a bare "from"/"by" reaches only near.
+                let far_bare = role == Role::Linked
+                    && words > MAX_NEAR_LINK_WORDS
+                    && (0..first)
+                        .rev()
+                        .find(|&k| !DETERMINERS.contains(&s.word(k).as_str()))
+                        .is_some_and(|k| matches!(s.word(k).as_str(), "by" | "from"));
+                if linked || modifies_noun || (role != Role::Object && !far_bare) {
+                    return Walk::Mentions(mentions, words);
                 }
             }
             Kind::Cue(c) => match c {
@@ -145,32 +170,104 @@ pub fn walk_back(s: &Sentence, cue: usize, noun: bool, passive: bool, attributor
     Walk::Nothing
 }
 
-/// Whether a verb cue is passive ("was targeted by"): its subject is then a target.
+/// Whether the mention at item `at` names the platform or outlet of the asset after it.
+fn names_platform_asset(s: &Sentence, at: usize) -> bool {
+    let Kind::Mention {
+        index,
+        possessive: false,
+        linked: false,
+    } = s.items[at].kind
+    else {
+        return false;
+    };
+    s.items.get(at + 1).and_then(|i| i.cue()) == Some(Cue::Asset { agent: false })
+        && s.registry
+            .actor(&s.mentions[index].actor)
+            .is_some_and(|a| matches!(a.kind, ActorKind::Organization | ActorKind::Media))
+}
+
+/// Whether a verb cue is passive ("was targeted by", "were posted and amplified", "documents
+/// leaked by X"): its subject is then a target.
 pub fn is_passive(s: &Sentence, cue: usize) -> bool {
+    if by_follows(s, cue) {
+        return true;
+    }
+    // "had been amplifying": a present participle is active.
+    if s.word(cue).ends_with("ing") {
+        return false;
+    }
+    // "was aimed at / targeted at the U.S.": the subject is what was aimed, not its target.
+    let aimed = s.word(cue).ends_with(" at")
+        || (s
+            .items
+            .get(cue + 1)
+            .is_some_and(|i| i.cue() == Some(Cue::Preposition))
+            && matches!(s.word(cue + 1).as_str(), "at" | "toward" | "towards"));
+    if aimed {
+        return false;
+    }
     let mut k = cue;
+    let mut coordinated = false;
     while k > 0 {
         k -= 1;
         match s.items[k].kind {
             Kind::Cue(Cue::PassiveAuxiliary) => return true,
             Kind::Word if s.word(k).ends_with("ly") || s.word(k) == "also" => continue,
             Kind::Cue(Cue::Negation) => continue,
+            // "were posted and amplified": a participle before "and" shares the auxiliary.
+            Kind::Cue(Cue::Coordinator) if !coordinated => coordinated = true,
+            Kind::Word | Kind::Cue(Cue::Action { noun: false, .. })
+                if coordinated && s.word(k).ends_with("ed") =>
+            {
+                coordinated = false;
+            }
             _ => return false,
         }
     }
     false
 }
 
+/// "leaked by X": a participle followed by "by" and a name is passive without an auxiliary.
+fn by_follows(s: &Sentence, cue: usize) -> bool {
+    s.items
+        .get(cue + 1)
+        .is_some_and(|i| i.cue() == Some(Cue::Linker))
+        && s.word(cue + 1) == "by"
+        && matches!(
+            s.items.get(cue + 2).map(|i| i.kind),
+            Some(Kind::Mention { .. })
+        )
+}
+
 /// Agents named after the cue by a linker: "operation traced to X", "accounts tied to X",
 /// "targeted by X", "disinformation from X".
 pub fn linked_after(s: &Sentence, cue: usize, attributor: &[bool]) -> Vec<usize> {
+    linked_within(s, cue, attributor, MAX_LINK_WORDS, true)
+}
+
+fn linked_within(
+    s: &Sentence,
+    cue: usize,
+    attributor: &[bool],
+    max_words: usize,
+    bare_by: bool,
+) -> Vec<usize> {
     let mut words = 0;
     let mut crossed_comma = false;
     for k in cue + 1..s.items.len() {
         match s.items[k].kind {
-            Kind::Cue(c) if c.is_action() => break,
+            Kind::Cue(c) if c.is_action() && !matches!(c, Cue::Asset { .. }) => break,
             Kind::Cue(Cue::Linker) => {
                 let bare = matches!(s.word(k).as_str(), "by" | "from");
-                if !bare || (words <= MAX_NEAR_LINK_WORDS && !crossed_comma) {
+                // "by pushing the narrative that X": a means, not an agent.
+                let gerund = s.word(k) == "by"
+                    && s.items.get(k + 1).is_some_and(|i| i.is_word())
+                    && s.word(k + 1).ends_with("ing");
+                let by_excluded = !bare_by && s.word(k) == "by";
+                if !gerund
+                    && !by_excluded
+                    && (!bare || (words <= MAX_NEAR_LINK_WORDS && !crossed_comma))
+                {
                     return mentions_after(s, k, attributor);
                 }
                 words += 1;
@@ -179,11 +276,70 @@ pub fn linked_after(s: &Sentence, cue: usize, attributor: &[bool]) -> Vec<usize>
             Kind::Punct(_) | Kind::Mention { .. } => {}
             Kind::Cue(_) | Kind::Word => words += 1,
         }
-        if words > MAX_LINK_WORDS {
+        if words > max_words {
             break;
         }
     }
     Vec::new()
+}
+
+/// The agents an influence asset names itself: an "X-linked" mention right before it, a
+/// demonym before it ("Chinese accounts", "official Chinese accounts") unless the phrase is the
+/// object of a preposition, for assets that are actors by nature also a state's possessive
+/// ("Iran's proxies"); else an origin after it ("accounts tied to X", "accounts from X").
+pub fn asset_agents(s: &Sentence, cue: usize, agent: bool, attributor: &[bool]) -> Vec<usize> {
+    let before = match cue.checked_sub(1).map(|k| s.items[k].kind) {
+        Some(Kind::Word) if cue >= 2 => cue - 2, // one adjective: "official Chinese accounts"
+        _ => cue.saturating_sub(1),
+    };
+    if cue > 0
+        && let Kind::Mention {
+            index,
+            possessive,
+            linked,
+        } = s.items[before].kind
+        && !attributor[index]
+    {
+        let m = s.mentions[index];
+        let state = s
+            .registry
+            .actor(&m.actor)
+            .is_some_and(|a| a.kind == ActorKind::State);
+        let adjacent = before + 1 == cue;
+        let (mentions, first) = group(s, before, attributor);
+        let demonym = !possessive
+            && m.how == MatchKind::Demonym
+            && (agent || role_before(s, first, false) != Role::Object);
+        let names_agent = (linked && adjacent)
+            || (demonym && !linked)
+            || (agent && adjacent && possessive && state);
+        if names_agent {
+            return mentions;
+        }
+    }
+    // "accounts discovered by Twitter": a bare "by" after an asset names who found it.
+    linked_within(s, cue, attributor, MAX_ASSET_LINK_WORDS, false)
+}
+
+/// An origin right after an active verb used as a noun ("Hacks tied to X"): no object between.
+pub fn linked_right_after(s: &Sentence, cue: usize, attributor: &[bool]) -> Vec<usize> {
+    for k in cue + 1..s.items.len().min(cue + 4) {
+        match s.items[k].kind {
+            Kind::Word => {}
+            Kind::Cue(Cue::Linker) if !matches!(s.word(k).as_str(), "by" | "from") => {
+                return mentions_after(s, k, attributor);
+            }
+            _ => break,
+        }
+    }
+    Vec::new()
+}
+
+/// Whether the asset at `cue` is the object of an action verb ("targeted the accounts of ..."):
+/// then what its phrase is linked to is the target's, not an agent.
+pub fn is_object(s: &Sentence, cue: usize) -> bool {
+    (cue.saturating_sub(3)..cue)
+        .any(|k| matches!(s.items[k].cue(), Some(Cue::Action { noun: false, .. })))
 }
 
 /// The mentions of the short phrase after a linker ("three operatives working for Iran's IRGC").
@@ -200,6 +356,8 @@ fn mentions_after(s: &Sentence, linker: usize, attributor: &[bool]) -> Vec<usize
             Kind::Punct('[' | ']' | '(' | ')' | ',') => {}
             Kind::Punct(_) => break,
             Kind::Cue(Cue::Linker | Cue::Coordinator | Cue::Preposition) => {}
+            // A relative clause or a report starts: what follows is not the linked phrase.
+            Kind::Cue(Cue::Blocker | Cue::ClauseBreak | Cue::Reporting) => break,
             Kind::Cue(_) if !found.is_empty() => break,
             Kind::Cue(_) | Kind::Word => {
                 if !found.is_empty() {
@@ -240,7 +398,8 @@ pub fn targets_after(s: &Sentence, cue: usize, attributor: &[bool]) -> Vec<usize
     while k < s.items.len() {
         match s.items[k].kind {
             Kind::Mention { index, linked, .. } => {
-                if linked {
+                // "U.S.-based organizations" are in the U.S.; "Iran-linked accounts" are not Iran's targets.
+                if linked && !s.text[s.items[k].start..s.items[k].end].ends_with("-based") {
                     break;
                 }
                 if !attributor[index] {
@@ -251,7 +410,9 @@ pub fn targets_after(s: &Sentence, cue: usize, attributor: &[bool]) -> Vec<usize
                 Cue::Preposition
                 | Cue::Coordinator
                 | Cue::Likelihood { .. }
-                | Cue::PassiveAuxiliary,
+                | Cue::PassiveAuxiliary
+                | Cue::Asset { .. }
+                | Cue::Effort,
             ) => words += 1,
             Kind::Cue(_) => break,
             Kind::Word => words += 1,

@@ -19,14 +19,34 @@ pub struct Attribution {
     pub cue: usize,
     /// Actor ids, or one plain-text name; empty when the phrase is a pronoun ("he said").
     pub by: Vec<String>,
+    /// A title's source or a platform's takedown: the reporting party of the whole article.
+    pub reports_article: bool,
 }
 
-/// Finds the attributions of a sentence and marks their mentions in `attributor`.
-pub fn attributions(s: &Sentence, attributor: &mut [bool]) -> Vec<Attribution> {
+/// Longest source phrase before a title's colon, in words.
+const MAX_TITLE_SOURCE_WORDS: usize = 5;
+
+/// Finds the attributions of a sentence and marks their mentions in `attributor`. In a title,
+/// a short phrase before a colon is its source ("Microsoft: Cyberattacks Linked to Iran").
+pub fn attributions(s: &Sentence, attributor: &mut [bool], title: bool) -> Vec<Attribution> {
     let mut found = Vec::new();
+    if title && let Some(colon) = title_source(s) {
+        for k in 0..colon {
+            if let Some(m) = s.items[k].mention() {
+                attributor[m] = true;
+            }
+        }
+        found.push(Attribution {
+            cue: colon,
+            by: name_phrase(s, 0..colon),
+            reports_article: true,
+        });
+    }
     for (i, item) in s.items.iter().enumerate() {
         let Some(cue) = item.cue() else { continue };
         let phrase = match cue {
+            // "... accounts were also removed": the subject of a passive takedown is what was removed.
+            Cue::Takedown if super::agent::is_passive(s, i) => None,
             Cue::Reporting | Cue::Takedown => {
                 let before = phrase_before(s, i);
                 if has_content(s, before.clone()) {
@@ -49,9 +69,67 @@ pub fn attributions(s: &Sentence, attributor: &mut [bool]) -> Vec<Attribution> {
         found.push(Attribution {
             cue: i,
             by: name_phrase(s, phrase),
+            reports_article: cue == Cue::Takedown,
         });
     }
     found
+}
+
+/// The colon ending a title's source phrase: a few words with no cue but a preposition.
+fn title_source(s: &Sentence) -> Option<usize> {
+    let colon = s
+        .items
+        .iter()
+        .position(|i| matches!(i.kind, Kind::Punct(':')))?;
+    let mut words = 0;
+    for item in &s.items[..colon] {
+        match item.kind {
+            Kind::Cue(Cue::Preposition | Cue::Coordinator) | Kind::Word | Kind::Mention { .. } => {
+                words += 1
+            }
+            Kind::Punct('.' | '\'' | '’' | '-' | '&') => {}
+            _ => return None,
+        }
+    }
+    (words > 0 && words <= MAX_TITLE_SOURCE_WORDS).then_some(colon)
+}
+
+/// Marks every mention of a party that attributes elsewhere in the sentence (a state excepted:
+/// "US officials said ... the U.S. election"): it is never an agent either. `known` gathers the
+/// organisations and outlets that report the article (a title's "Microsoft: ...", "Facebook
+/// removed ..."), which are never agents later in it; a party merely quoted ("according to
+/// the IRGC") may act in another sentence.
+pub fn mark_attributors(
+    s: &Sentence,
+    attributions: &[Attribution],
+    attributor: &mut [bool],
+    known: &mut Vec<String>,
+) {
+    let mut here: Vec<&str> = Vec::new();
+    for (m, &is) in attributor.iter().enumerate() {
+        let id = s.mentions[m].actor.as_str();
+        if is && s.registry.actor(id).map(|a| a.kind) != Some(ActorKind::State) {
+            here.push(id);
+        }
+    }
+    for id in attributions
+        .iter()
+        .filter(|a| a.reports_article)
+        .flat_map(|a| &a.by)
+    {
+        let kind = s.registry.actor(id).map(|a| a.kind);
+        if matches!(kind, Some(ActorKind::Organization | ActorKind::Media)) && !known.contains(id) {
+            known.push(id.clone());
+        }
+    }
+    for item in &s.items {
+        if let Some(m) = item.mention() {
+            let id = s.mentions[m].actor.as_str();
+            if here.contains(&id) || known.iter().any(|k| k == id) {
+                attributor[m] = true;
+            }
+        }
+    }
 }
 
 /// The subject of a reporting verb: back to a punctuation mark, a cue, or "that"/"which".
@@ -90,7 +168,11 @@ fn phrase_after(items: &[Item], cue: usize) -> std::ops::Range<usize> {
         let item = &items[to];
         let stop = match item.kind {
             Kind::Punct(p) => !matches!(p, '(' | ')' | '[' | ']'),
-            Kind::Cue(c) => !matches!(c, Cue::Preposition | Cue::Coordinator),
+            // "according to the state news agency X": "the state" is a name's words here.
+            Kind::Cue(c) => !matches!(
+                c,
+                Cue::Preposition | Cue::Coordinator | Cue::AnaphorSingular | Cue::AnaphorPlural
+            ),
             _ => false,
         };
         if stop {

@@ -16,6 +16,15 @@ pub enum Cue {
     },
     /// A platform removing assets ("Facebook removed pages tied to Iran").
     Takedown,
+    /// An influence asset ("accounts", "pages"): a claim when an origin names its agent
+    /// ("accounts tied to Iran"); `agent`: a demonym right before it is the agent too ("Russian trolls").
+    Asset {
+        agent: bool,
+    },
+    /// "efforts", "attempts": their owner is the agent of the action they lead to.
+    Effort,
+    /// The end of a web domain ("antifa.com"): an asset.
+    DomainSuffix,
     Reporting,
     According,
     Linker,
@@ -37,7 +46,10 @@ pub enum Cue {
 impl Cue {
     /// Cues that make a claim.
     pub fn is_action(self) -> bool {
-        matches!(self, Cue::Action { .. } | Cue::Takedown)
+        matches!(
+            self,
+            Cue::Action { .. } | Cue::Takedown | Cue::Asset { .. } | Cue::DomainSuffix
+        )
     }
 
     /// Cues after which the words are what someone says.
@@ -102,6 +114,10 @@ impl CueMatcher {
         }
         add(&words.linkers, Cue::Linker);
         add(&words.linker_suffixes, Cue::LinkerSuffix);
+        add(&words.agent_assets, Cue::Asset { agent: true });
+        add(&words.assets, Cue::Asset { agent: false });
+        add(&words.efforts, Cue::Effort);
+        add(&words.domain_suffixes, Cue::DomainSuffix);
         add(&words.negations, Cue::Negation);
         add(&words.anaphors_plural, Cue::AnaphorPlural);
         add(&words.anaphors_singular, Cue::AnaphorSingular);
@@ -163,8 +179,12 @@ fn find_in(automaton: &AhoCorasick, cues: &[Cue], text: &str, offset: usize) -> 
     let mut found = Vec::new();
     for m in automaton.find_iter(text) {
         let cue = cues[m.pattern().as_usize()];
-        let starts_word =
-            cue == Cue::LinkerSuffix || m.start() == 0 || !is_word_byte(text, m.start(), true);
+        let starts_word = matches!(cue, Cue::LinkerSuffix | Cue::DomainSuffix)
+            || m.start() == 0
+            || !is_word_byte(text, m.start(), true);
+        // A domain ends a word that it does not start: "antifa.com", not ".com" alone.
+        let starts_word = starts_word
+            && (cue != Cue::DomainSuffix || (m.start() > 0 && is_word_byte(text, m.start(), true)));
         let ends_word = m.end() == text.len() || !is_word_byte(text, m.end(), false);
         if starts_word && ends_word {
             found.push(CueMatch {

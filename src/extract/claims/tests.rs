@@ -165,24 +165,24 @@ fn mentions_in(blocks: &[&str]) -> Vec<Mention> {
     found
 }
 
-fn claims_of_blocks(blocks: &[&str]) -> Vec<ExtractedClaim> {
+pub(super) fn claims_of_blocks(blocks: &[&str]) -> Vec<ExtractedClaim> {
     let lexicon = Lexicon::builtin();
     extract_claims(blocks, &mentions_in(blocks), &registry(), &lexicon)
 }
 
 /// The claims of one paragraph (an empty title first).
-fn claims(text: &str) -> Vec<ExtractedClaim> {
+pub(super) fn claims(text: &str) -> Vec<ExtractedClaim> {
     claims_of_blocks(&["", text])
 }
 
-fn summary(claims: &[ExtractedClaim]) -> Vec<(String, String, String)> {
+pub(super) fn summary(claims: &[ExtractedClaim]) -> Vec<(String, String, String)> {
     claims
         .iter()
         .map(|c| (c.actors.join("+"), c.action.clone(), c.targets.join("+")))
         .collect()
 }
 
-fn one(text: &str) -> ExtractedClaim {
+pub(super) fn one(text: &str) -> ExtractedClaim {
     let found = claims(text);
     assert_eq!(
         found.len(),
