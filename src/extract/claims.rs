@@ -118,6 +118,7 @@ pub fn extract_claims(
                 );
                 for mut claim in found {
                     claim.block = block;
+                    claim.by = clean_sources(claim.by, registry, lexicon);
                     claims.push(claim);
                 }
             }
@@ -127,6 +128,42 @@ pub fn extract_claims(
         attributors = carry.attributors;
     }
     claims
+}
+
+/// Keeps the sources that name someone: registry actors, and phrases holding a source noun
+/// ("US officials", "a senior intelligence official"); a trailing adverb ("officials also") is
+/// dropped. Phrases without one ("Its", "the September update") are parser noise, not sources.
+fn clean_sources(by: Vec<String>, registry: &Registry, lexicon: &Lexicon) -> Vec<String> {
+    let cues = &lexicon.cues;
+    let mut out: Vec<String> = Vec::new();
+    for source in by {
+        let cleaned = if registry.actor(&source).is_some() {
+            source
+        } else {
+            let mut words: Vec<&str> = source.split_whitespace().collect();
+            while words.last().is_some_and(|w| {
+                cues.source_trailing
+                    .iter()
+                    .any(|t| t.eq_ignore_ascii_case(w))
+            }) {
+                words.pop();
+            }
+            let names_source = words.iter().any(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                cues.source_nouns.contains(&w)
+            });
+            if !names_source {
+                continue;
+            }
+            words.join(" ")
+        };
+        if !out.contains(&cleaned) {
+            out.push(cleaned);
+        }
+    }
+    out
 }
 
 /// The claims of one sentence; updates the paragraph's carry.
@@ -466,4 +503,26 @@ fn dedup(list: &mut Vec<String>) {
             true
         }
     });
+}
+
+#[cfg(test)]
+mod source_tests {
+    use super::*;
+
+    #[test]
+    fn text_sources_need_a_source_noun_and_lose_trailing_adverbs() {
+        let registry = Registry::builtin();
+        let lexicon = Lexicon::builtin();
+        let by = vec![
+            "US officials also".to_string(),
+            "Its".to_string(),
+            "the September update".to_string(),
+            "fbi".to_string(),
+            "a senior intelligence official".to_string(),
+        ];
+        assert_eq!(
+            clean_sources(by, &registry, &lexicon),
+            ["US officials", "fbi", "a senior intelligence official"]
+        );
+    }
 }

@@ -70,6 +70,10 @@ pub struct CueWords {
     pub coordinators: Vec<String>,
     pub passive_auxiliaries: Vec<String>,
     pub clause_breaks: Vec<String>,
+    /// Nouns that make a phrase a plausible source when no registry actor is in it.
+    pub source_nouns: Vec<String>,
+    /// Words dropped from the end of a source phrase ("officials also").
+    pub source_trailing: Vec<String>,
 }
 
 fn related_to() -> String {
