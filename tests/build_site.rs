@@ -337,3 +337,22 @@ fn a_broken_template_is_reported_with_its_name_and_line() {
     assert!(err.contains("404.html"), "{err}");
     assert!(err.contains(":3:"), "line of the error: {err}");
 }
+
+#[test]
+fn an_article_with_several_headings_gets_a_table_of_contents() {
+    let site = TestSite::from_fixture("basic");
+    site.write(
+        "content/articles/long.md",
+        "+++\ntitle = \"Long\"\ndate = 2024-01-01\n+++\n## First part\n\nText.\n\n## Second part\n\nMore.\n",
+    );
+    site.build();
+    let page = site.read("articles/long/index.html");
+    assert!(page.contains("<a href=\"#first-part\">First part</a>"));
+    assert!(page.contains("<a href=\"#second-part\">Second part</a>"));
+    assert!(
+        !site
+            .read("articles/tehran-hack/index.html")
+            .contains("class=\"toc\""),
+        "one heading needs no contents"
+    );
+}
