@@ -67,3 +67,29 @@ fn extract_on_a_missing_file_fails_with_its_name() {
     assert_eq!(out.status.code(), Some(1));
     assert!(common::stderr_of(&out).contains("nowhere.md"));
 }
+
+#[test]
+fn parties_that_attribute_are_never_made_agents_of_suggested_claims() {
+    let site = TestSite::from_fixture("basic");
+    site.write(
+        "note.txt",
+        "Microsoft targeted the network's servers last week. Moscow targeted the campaign, Microsoft said.\n",
+    );
+    let out = site.dossier(&["extract", "note.txt"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let claims = json[0]["claims"].as_array().unwrap();
+    assert!(
+        claims.iter().all(|c| !c["actors"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("microsoft"))),
+        "{claims:?}"
+    );
+    assert!(
+        claims
+            .iter()
+            .any(|c| c["actors"] == serde_json::json!(["russia"])
+                && c["by"] == serde_json::json!(["microsoft"])),
+        "{claims:?}"
+    );
+}

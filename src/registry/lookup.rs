@@ -21,6 +21,8 @@ pub struct ActorEntry {
     pub parent: Option<String>,
     #[serde(default)]
     pub description: Option<String>,
+    #[serde(default)]
+    pub attributor: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -85,6 +87,7 @@ impl Registry {
                 aliases: country.names.clone(),
                 parent: None,
                 description: None,
+                attributor: false,
                 origin: ActorOrigin::Builtin,
             };
             registry
@@ -120,6 +123,7 @@ impl Registry {
                 aliases: Vec::new(),
                 parent: None,
                 description: None,
+                attributor: false,
                 origin: ActorOrigin::Local,
             });
             self.by_name.insert(key(name), id.clone());
@@ -136,6 +140,7 @@ impl Registry {
             aliases: entry.aliases,
             parent: entry.parent,
             description: entry.description,
+            attributor: entry.attributor,
             origin,
         });
     }

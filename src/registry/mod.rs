@@ -61,6 +61,9 @@ pub struct Actor {
     /// The organisation this one is part of (a unit of the GRU, an outlet of a state broadcaster).
     pub parent: Option<String>,
     pub description: Option<String>,
+    /// A party that attributes influence (an agency, platform, researcher or newsroom): the
+    /// extractor makes it a claim's source, never the agent of a suggested claim.
+    pub attributor: bool,
     pub origin: ActorOrigin,
 }
 
