@@ -119,13 +119,11 @@ pub fn extract_claims(
                 for mut claim in found {
                     claim.block = block;
                     claim.by = clean_sources(claim.by, registry, lexicon);
-                    if claim.action != "denies" {
-                        claim
-                            .actors
-                            .retain(|a| !registry.actor(a).is_some_and(|x| x.attributor));
-                        if claim.actors.is_empty() {
-                            continue;
-                        }
+                    claim
+                        .actors
+                        .retain(|a| !registry.actor(a).is_some_and(|x| x.attributor));
+                    if claim.actors.is_empty() {
+                        continue;
                     }
                     claims.push(claim);
                 }
