@@ -213,30 +213,12 @@ mod tests {
 
     #[test]
     fn claim_ids_depend_on_content_not_position() {
-        let a = claim_id(
-            "s",
-            &["russia".into()],
-            "targets",
-            &[],
-            "Moscow targets X.",
-            &[],
-        );
-        let b = claim_id(
-            "s",
-            &["russia".into()],
-            "targets",
-            &[],
-            "Moscow  targets X.",
-            &[],
-        );
-        let c = claim_id(
-            "s",
-            &["iran".into()],
-            "targets",
-            &[],
-            "Moscow targets X.",
-            &[],
-        );
+        let id = |actor: &str, text: &str| {
+            claim_id("s", &[actor.to_string()], "targets", &[], text, &[])
+        };
+        let a = id("russia", "Moscow targets X.");
+        let b = id("russia", "Moscow  targets X.");
+        let c = id("iran", "Moscow targets X.");
         assert_eq!(a, b);
         assert_ne!(a, c);
         assert!(a.starts_with("s-"));
