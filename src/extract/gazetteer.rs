@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as AcMatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as AcMatchKind, StartKind};
 use unicode_normalization::UnicodeNormalization;
 
 use super::MatchKind;
@@ -52,13 +52,41 @@ pub(crate) struct PatternInfo {
 
 /// Compiled once per build from the registry and shared read-only by all threads.
 pub struct Gazetteer {
-    pub(crate) automaton: AhoCorasick,
+    /// Patterns that start with anything but a lowercase letter (nearly all of them: names,
+    /// acronyms, demonyms). Searched anchored, only at word starts whose first byte can begin one,
+    /// so the scan skips the lowercase running text that makes up most of an article.
+    pub(crate) names: Scanner,
+    /// The few patterns that start in lowercase ("al-Qaeda", "von der Leyen", context cues such as
+    /// "swing state"), searched unanchored over the whole text.
+    pub(crate) lowercase: Scanner,
+    /// Which first bytes can begin a pattern of `names`.
+    pub(crate) starts: [bool; 256],
     pub(crate) patterns: Vec<PatternInfo>,
     pub(crate) roles: Vec<Role>,
     /// Actor ids, indexed by `Role::Mention::actor`.
     pub(crate) actor_ids: Vec<String>,
     /// Context rules, indexed by slot.
     pub(crate) rules: Vec<ContextRule>,
+}
+
+/// An automaton over a subset of the patterns, with the global id of each of its patterns.
+pub(crate) struct Scanner {
+    pub automaton: AhoCorasick,
+    pub ids: Vec<u32>,
+}
+
+impl Scanner {
+    fn new(texts: &[String], ids: Vec<u32>, start: StartKind) -> Scanner {
+        let automaton = AhoCorasick::builder()
+            .match_kind(AcMatchKind::LeftmostLongest)
+            .start_kind(start)
+            // The contiguous NFA builds in tens of milliseconds; a full DFA scans faster but
+            // takes several hundred milliseconds to build, more than it saves.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(ids.iter().map(|&i| &texts[i as usize]))
+            .expect("gazetteer patterns compile");
+        Scanner { automaton, ids }
+    }
 }
 
 /// Collects patterns and their roles in a deterministic order before compiling.
@@ -354,15 +382,16 @@ impl Gazetteer {
                 names_actor,
             });
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(AcMatchKind::LeftmostLongest)
-            // The contiguous NFA builds in tens of milliseconds; a full DFA scans about a quarter
-            // faster but takes several hundred milliseconds to build, more than it saves.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&b.texts)
-            .expect("gazetteer patterns compile");
+        let (lower, upper): (Vec<u32>, Vec<u32>) = (0..b.texts.len() as u32)
+            .partition(|&i| b.texts[i as usize].starts_with(char::is_lowercase));
+        let mut starts = [false; 256];
+        for &i in &upper {
+            starts[b.texts[i as usize].as_bytes()[0] as usize] = true;
+        }
         Gazetteer {
-            automaton,
+            names: Scanner::new(&b.texts, upper, StartKind::Anchored),
+            lowercase: Scanner::new(&b.texts, lower, StartKind::Unanchored),
+            starts,
             patterns,
             roles,
             actor_ids: b.actor_ids,
@@ -373,11 +402,6 @@ impl Gazetteer {
     /// How many distinct patterns (spellings) the automaton holds.
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
-    }
-
-    /// Raw automaton matches in `text`, before any rule: for benchmarks.
-    pub fn automaton_matches(&self, text: &str) -> usize {
-        self.automaton.find_iter(text).count()
     }
 
     pub(crate) fn roles(&self, pattern: usize) -> &[Role] {

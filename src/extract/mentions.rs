@@ -2,7 +2,7 @@
 //! whole-word candidates and the article's context cues; a second pass over those candidates
 //! decides ambiguous names and surnames, which depend on the rest of the article.
 
-use aho_corasick::Input;
+use aho_corasick::{Anchored, Input};
 use unicode_normalization::char::is_combining_mark;
 
 use super::context::ArticleEvidence;
@@ -67,7 +67,9 @@ pub fn extract_mentions(blocks: &[&str], gazetteer: &Gazetteer) -> Vec<Mention> 
     mentions
 }
 
-/// One automaton pass over a block: records whole-word hits and counts context cues.
+/// One pass over a block: records whole-word hits and counts context cues. Names are looked
+/// up only at word starts that can begin one; the few lowercase patterns have their own
+/// automaton. The two lists of matches are merged leftmost first, as one automaton would.
 fn scan_block(
     block: usize,
     text: &str,
@@ -75,51 +77,147 @@ fn scan_block(
     hits: &mut Vec<Hit>,
     evidence: &mut [ArticleEvidence],
 ) {
-    let mut pos = 0;
-    while pos < text.len() {
-        let Some(m) = gazetteer
-            .automaton
-            .find(Input::new(text).span(pos..text.len()))
-        else {
+    let names = scan_names(text, gazetteer);
+    let lowercase = scan_lowercase(text, gazetteer);
+    let (mut a, mut b) = (
+        names.into_iter().peekable(),
+        lowercase.into_iter().peekable(),
+    );
+    let mut taken_to = 0;
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if (y.0, std::cmp::Reverse(y.1)) < (x.0, std::cmp::Reverse(x.1)) => {
+                b.next()
+            }
+            (Some(_), _) => a.next(),
+            (None, Some(_)) => b.next(),
+            (None, None) => break,
+        };
+        let Some((start, end, pattern)) = next else {
             break;
         };
-        let (start, end) = (m.start(), m.end());
-        let info = &gazetteer.patterns[m.pattern().as_usize()];
-        let valid = is_whole_word(text, start, end)
-            && !in_url_like_word(text, start, end)
-            && !(info.short_acronym && in_caps_run(text, start, end));
-        if !valid {
-            // Try again from the next character: a shorter word may start inside this match.
-            pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        if start < taken_to {
             continue;
         }
-        pos = end;
-        for role in gazetteer.roles(m.pattern().as_usize()) {
-            match *role {
-                Role::Mention {
-                    supports: Some(slot),
-                    ..
-                } => evidence[slot as usize].support += 1,
-                Role::Cue { slot, against } => {
-                    let e = &mut evidence[slot as usize];
-                    if against {
-                        e.against += 1;
-                    } else {
-                        e.support += 1;
-                    }
+        taken_to = end;
+        record(
+            block,
+            start,
+            end,
+            pattern as usize,
+            gazetteer,
+            hits,
+            evidence,
+        );
+    }
+}
+
+/// Counts the cues of a valid match and keeps it as a hit if it names an actor.
+fn record(
+    block: usize,
+    start: usize,
+    end: usize,
+    pattern: usize,
+    gazetteer: &Gazetteer,
+    hits: &mut Vec<Hit>,
+    evidence: &mut [ArticleEvidence],
+) {
+    for role in gazetteer.roles(pattern) {
+        match *role {
+            Role::Mention {
+                supports: Some(slot),
+                ..
+            } => evidence[slot as usize].support += 1,
+            Role::Cue { slot, against } => {
+                let e = &mut evidence[slot as usize];
+                if against {
+                    e.against += 1;
+                } else {
+                    e.support += 1;
                 }
-                Role::Mention { .. } => {}
             }
-        }
-        if info.names_actor {
-            hits.push(Hit {
-                block,
-                start,
-                end,
-                pattern: m.pattern().as_usize(),
-            });
+            Role::Mention { .. } => {}
         }
     }
+    if gazetteer.patterns[pattern].names_actor {
+        hits.push(Hit {
+            block,
+            start,
+            end,
+            pattern,
+        });
+    }
+}
+
+/// Whether a match of `pattern` at `start..end` stands as a mention: a whole word, not part of
+/// a URL-like token, and not a two-letter acronym inside a run of capitals.
+fn valid_match(
+    text: &str,
+    start: usize,
+    end: usize,
+    pattern: usize,
+    gazetteer: &Gazetteer,
+) -> bool {
+    is_whole_word(text, start, end)
+        && !in_url_like_word(text, start, end)
+        && !(gazetteer.patterns[pattern].short_acronym && in_caps_run(text, start, end))
+}
+
+/// Valid matches of the name patterns, as (start, end, pattern id), leftmost-longest at each
+/// word start and not overlapping.
+fn scan_names(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, usize, u32)> {
+    let names = &gazetteer.names;
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut after_word = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (is_word, width) = if b < 0x80 {
+            (b.is_ascii_alphanumeric() || b == b'_', 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (is_word_char(c), c.len_utf8())
+        };
+        if !after_word && gazetteer.starts[b as usize] {
+            let input = Input::new(text).span(i..text.len()).anchored(Anchored::Yes);
+            if let Some(m) = names.automaton.find(input) {
+                let pattern = names.ids[m.pattern().as_usize()];
+                if valid_match(text, m.start(), m.end(), pattern as usize, gazetteer) {
+                    out.push((m.start(), m.end(), pattern));
+                    // A whole-word match is followed by a non-word character.
+                    i = m.end();
+                    after_word = text[..i].chars().next_back().is_some_and(is_word_char);
+                    continue;
+                }
+            }
+        }
+        after_word = is_word;
+        i += width;
+    }
+    out
+}
+
+/// Valid matches of the lowercase patterns, as (start, end, pattern id).
+fn scan_lowercase(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, usize, u32)> {
+    let lowercase = &gazetteer.lowercase;
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let input = Input::new(text).span(pos..text.len());
+        let Some(m) = lowercase.automaton.find(input) else {
+            break;
+        };
+        let pattern = lowercase.ids[m.pattern().as_usize()];
+        if valid_match(text, m.start(), m.end(), pattern as usize, gazetteer) {
+            out.push((m.start(), m.end(), pattern));
+            pos = m.end();
+        } else {
+            // Try again from the next character: a shorter word may start inside this match.
+            pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out
 }
 
 /// Letters, digits, `_` and combining marks continue a word; apostrophes, hyphens and dots do

@@ -2,9 +2,8 @@
 //! verbs, linkers, negations, anaphors, likelihood terms, function words) in one Aho-Corasick
 //! automaton, built once and run once per block. It classifies words; it does not read sentences.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
 use crate::extract::Lexicon;
+use crate::extract::scan::AnchoredPatterns;
 
 /// What a cue word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,14 +69,78 @@ pub struct CueMatch {
 #[derive(Debug, Clone)]
 pub struct CueMatcher {
     /// Every cue word.
-    automaton: AhoCorasick,
-    cues: Vec<Cue>,
+    all: Scanner,
     /// Only the words that can make a sentence worth reading (actions, reporting, anaphors):
-    /// run over every block, while `automaton` runs only over the sentences that pass.
-    triggers: AhoCorasick,
-    trigger_cues: Vec<Cue>,
+    /// run over every block, while `all` runs only over the sentences that pass.
+    triggers: Scanner,
     /// Index into `Lexicon::actions` of the action a takedown claims.
     pub takedown_action: Option<usize>,
+}
+
+/// Cue patterns tried where a cue can begin: at word starts, and anywhere for cues that begin
+/// with a sign ("-linked", ".com", "&").
+#[derive(Debug, Clone)]
+struct Scanner {
+    patterns: AnchoredPatterns,
+    cues: Vec<Cue>,
+    /// First bytes of the cues that need no word start.
+    anywhere: [bool; 256],
+}
+
+impl Scanner {
+    fn new(patterns: &[&String], cues: Vec<Cue>) -> Scanner {
+        let mut anywhere = [false; 256];
+        for (pattern, cue) in patterns.iter().zip(&cues) {
+            let suffix = matches!(cue, Cue::LinkerSuffix | Cue::DomainSuffix);
+            if suffix || !pattern.starts_with(char::is_alphanumeric) {
+                anywhere[pattern.as_bytes()[0] as usize] = true;
+            }
+        }
+        Scanner {
+            patterns: AnchoredPatterns::new(patterns, true),
+            cues,
+            anywhere,
+        }
+    }
+
+    /// Every cue in `text`, as whole words, left to right, without overlaps; spans are offset
+    /// by `offset` (where `text` starts in its block).
+    fn find(&self, text: &str, offset: usize) -> Vec<CueMatch> {
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        let mut i = 0;
+        let mut after_word = false;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (is_word, width) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            let try_here = if after_word {
+                self.anywhere[b as usize]
+            } else {
+                self.patterns.can_start(b)
+            };
+            if try_here
+                && let Some((end, pattern)) = self.patterns.longest_at(bytes, i)
+                && let Some(cue) = whole_word(text, i, end, self.cues[pattern])
+            {
+                found.push(CueMatch {
+                    start: offset + i,
+                    end: offset + end,
+                    cue,
+                });
+                i = end;
+                after_word = is_word_byte(text, i, true);
+                continue;
+            }
+            after_word = is_word;
+            i += width;
+        }
+        found
+    }
 }
 
 impl CueMatcher {
@@ -138,17 +201,15 @@ impl CueMatcher {
             .zip(&cues)
             .filter(|(_, cue)| is_trigger(cue))
             .unzip();
-        let automaton = build(&patterns);
-        let triggers = build(&trigger_patterns);
+        let triggers = Scanner::new(&trigger_patterns, trigger_cues);
+        let all = Scanner::new(&patterns.iter().collect::<Vec<_>>(), cues);
         let takedown_action = lexicon
             .actions
             .iter()
             .position(|a| a.id == words.takedown_action);
         CueMatcher {
-            automaton,
-            cues,
+            all,
             triggers,
-            trigger_cues,
             takedown_action,
         }
     }
@@ -156,45 +217,25 @@ impl CueMatcher {
     /// Every cue in `text`, as whole words, left to right, without overlaps; spans are offset
     /// by `offset` (where `text` starts in its block).
     pub fn find(&self, text: &str, offset: usize) -> Vec<CueMatch> {
-        find_in(&self.automaton, &self.cues, text, offset)
+        self.all.find(text, offset)
     }
 
     /// The trigger cues of a block (action, reporting and anaphor words only).
     pub fn find_triggers(&self, text: &str) -> Vec<CueMatch> {
-        find_in(&self.triggers, &self.trigger_cues, text, 0)
+        self.triggers.find(text, 0)
     }
 }
 
-fn build<P: AsRef<[u8]>>(patterns: &[P]) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .prefilter(false)
-        .build(patterns)
-        .expect("the lexicon's cue words build an automaton")
-}
-
-fn find_in(automaton: &AhoCorasick, cues: &[Cue], text: &str, offset: usize) -> Vec<CueMatch> {
-    let mut found = Vec::new();
-    for m in automaton.find_iter(text) {
-        let cue = cues[m.pattern().as_usize()];
-        let starts_word = matches!(cue, Cue::LinkerSuffix | Cue::DomainSuffix)
-            || m.start() == 0
-            || !is_word_byte(text, m.start(), true);
-        // A domain ends a word that it does not start: "antifa.com", not ".com" alone.
-        let starts_word = starts_word
-            && (cue != Cue::DomainSuffix || (m.start() > 0 && is_word_byte(text, m.start(), true)));
-        let ends_word = m.end() == text.len() || !is_word_byte(text, m.end(), false);
-        if starts_word && ends_word {
-            found.push(CueMatch {
-                start: offset + m.start(),
-                end: offset + m.end(),
-                cue,
-            });
-        }
-    }
-    found
+/// The cue of a match if it stands as whole words: suffixes ("-linked") need no word start,
+/// and a domain ends a word that it does not start ("antifa.com", not ".com" alone).
+fn whole_word(text: &str, start: usize, end: usize, cue: Cue) -> Option<Cue> {
+    let starts_word = match cue {
+        Cue::LinkerSuffix => true,
+        Cue::DomainSuffix => start > 0 && is_word_byte(text, start, true),
+        _ => start == 0 || !is_word_byte(text, start, true),
+    };
+    let ends_word = end == text.len() || !is_word_byte(text, end, false);
+    (starts_word && ends_word).then_some(cue)
 }
 
 /// Whether the character just before (`before`) or at `at` is part of a word.

@@ -1,12 +1,12 @@
-//! Times `extract_mentions` over a generated digest corpus (shared/bench/gen_corpus.py --layout
+//! Times `extract_mentions` and `extract_claims` over a generated digest corpus (shared/bench/gen_corpus.py --layout
 //! digest): reads every article, splits the body into blank-line blocks, and extracts mentions on
 //! one thread and on all rayon threads. Also checks the front matter `countries` are found.
-//! Usage: cargo run --release --example bench_mentions -- CORPUS_DIR [ACTORS_TOML]
+//! Usage: cargo run --release --example bench_extract -- CORPUS_DIR [ACTORS_TOML]
 
 use std::collections::BTreeSet;
 use std::time::Instant;
 
-use dossier::extract::{Gazetteer, extract_mentions};
+use dossier::extract::{Gazetteer, Lexicon, extract_claims, extract_mentions};
 use dossier::registry::{BUILTIN_ACTORS_TOML, BUILTIN_COUNTRIES_TOML, Registry};
 use rayon::prelude::*;
 
@@ -91,17 +91,6 @@ fn main() {
     let bytes: usize = articles.iter().map(|a| a.title.len() + a.body.len()).sum();
 
     let (t, c) = (Instant::now(), cpu_seconds());
-    let raw: usize = blocks
-        .iter()
-        .flatten()
-        .map(|b| gazetteer.automaton_matches(b))
-        .sum();
-    println!(
-        "automaton alone: {raw} matches in {:?} (cpu {:.2}s)",
-        t.elapsed(),
-        cpu_seconds() - c
-    );
-    let (t, c) = (Instant::now(), cpu_seconds());
     let one: usize = blocks
         .iter()
         .map(|b| extract_mentions(b, &gazetteer).len())
@@ -130,6 +119,20 @@ fn main() {
         parallel
     );
 
+    let lexicon = Lexicon::builtin();
+    cue_passes(&blocks, &lexicon);
+    let (t, c) = (Instant::now(), cpu_seconds());
+    let claims: usize = blocks
+        .iter()
+        .zip(&results)
+        .map(|(b, m)| extract_claims(b, m, &registry, &lexicon).len())
+        .sum();
+    println!(
+        "extract_claims, 1 thread: {claims} claims in {:?} (cpu {:.2}s)",
+        t.elapsed(),
+        cpu_seconds() - c
+    );
+
     let (mut found, mut total, mut extra) = (0, 0, 0);
     for (a, mentions) in articles.iter().zip(&results) {
         let gold: BTreeSet<String> = a
@@ -152,4 +155,26 @@ fn main() {
     println!(
         "front matter countries found: {found}/{total}; countries beyond front matter: {extra}"
     );
+}
+
+/// Times the two cue passes and the sentence splitter alone, over every block.
+fn cue_passes(blocks: &[Vec<&str>], lexicon: &Lexicon) {
+    let m = lexicon.matcher();
+    let t = Instant::now();
+    let n: usize = blocks
+        .iter()
+        .flatten()
+        .map(|b| m.find_triggers(b).len())
+        .sum();
+    println!("trigger pass: {n} in {:?}", t.elapsed());
+    let t = Instant::now();
+    let n: usize = blocks.iter().flatten().map(|b| m.find(b, 0).len()).sum();
+    println!("full pass: {n} in {:?}", t.elapsed());
+    let t = Instant::now();
+    let n: usize = blocks
+        .iter()
+        .flatten()
+        .map(|b| dossier::extract::sentences::split_sentences(b).len())
+        .sum();
+    println!("sentences: {n} in {:?}", t.elapsed());
 }
