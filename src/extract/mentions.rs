@@ -170,30 +170,28 @@ fn scan_names(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, usize, u32)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    let mut after_word = false;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (is_word, width) = if b < 0x80 {
-            (b.is_ascii_alphanumeric() || b == b'_', 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (is_word_char(c), c.len_utf8())
-        };
-        if !after_word && gazetteer.starts[b as usize] {
+        // Most bytes are lowercase letters, which begin no name: skip them in a tight loop.
+        if !gazetteer.starts[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let at_word_start = text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c));
+        if at_word_start {
             let input = Input::new(text).span(i..text.len()).anchored(Anchored::Yes);
             if let Some(m) = names.automaton.find(input) {
                 let pattern = names.ids[m.pattern().as_usize()];
                 if valid_match(text, m.start(), m.end(), pattern as usize, gazetteer) {
                     out.push((m.start(), m.end(), pattern));
-                    // A whole-word match is followed by a non-word character.
                     i = m.end();
-                    after_word = text[..i].chars().next_back().is_some_and(is_word_char);
                     continue;
                 }
             }
         }
-        after_word = is_word;
-        i += width;
+        i += 1;
     }
     out
 }

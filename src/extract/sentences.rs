@@ -197,11 +197,15 @@ fn ends_sentence(rules: &Rules, word: &str, next_word: &str) -> bool {
 
 /// "D.C.", "U.N.", "N.A.T.O." : letters each followed by a stop.
 fn is_dotted_acronym(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    chars.len() >= 4
-        && chars
-            .chunks(2)
-            .all(|pair| pair.len() == 2 && pair[0].is_alphabetic() && pair[1] == '.')
+    let mut chars = word.chars();
+    let mut letters = 0;
+    loop {
+        match (chars.next(), chars.next()) {
+            (None, _) => return letters >= 2,
+            (Some(c), Some('.')) if c.is_alphabetic() => letters += 1,
+            _ => return false,
+        }
+    }
 }
 
 /// The word that ends with the stop at `stop`, stop included, without opening quotes or brackets.

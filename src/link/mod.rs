@@ -38,6 +38,14 @@ pub struct ActorLinks {
     pub co_mentioned: Vec<(String, usize)>,
 }
 
+/// The links of `id`, created empty if needed, without allocating a key when it exists.
+fn entry<'a>(links: &'a mut BTreeMap<String, ActorLinks>, id: &str) -> &'a mut ActorLinks {
+    if !links.contains_key(id) {
+        links.insert(id.to_string(), ActorLinks::default());
+    }
+    links.get_mut(id).expect("inserted above")
+}
+
 /// The whole cross-linked digest.
 pub struct Digest<'s> {
     pub site: &'s Site,
@@ -69,16 +77,25 @@ impl<'s> Digest<'s> {
                     }
                 }
             }
+            // An article names the same few actors many times: look each up once.
+            let mut named: Vec<&str> = Vec::new();
             for mention in &extraction.mentions {
-                let Some(actor) = registry.actor(&mention.actor) else {
+                if !named.contains(&mention.actor.as_str()) {
+                    named.push(&mention.actor);
+                }
+            }
+            for id in named {
+                let Some(actor) = registry.actor(id) else {
                     continue;
                 };
-                if actor.kind == ActorKind::State {
-                    if mention.how.names_country() {
-                        countries.extend(actor.country.clone());
-                    }
-                } else {
+                if actor.kind != ActorKind::State {
                     actors.insert(actor.id.clone());
+                } else if extraction
+                    .mentions
+                    .iter()
+                    .any(|m| m.actor == id && m.how.names_country())
+                {
+                    countries.extend(actor.country.clone());
                 }
             }
             let first = claims.len();
@@ -91,49 +108,83 @@ impl<'s> Digest<'s> {
             });
         }
 
-        let mut links: BTreeMap<String, ActorLinks> = BTreeMap::new();
-        let mut co: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        // Co-mentions are counted between interned actor numbers: an article has a dozen actors
+        // or so, and counting every pair by name would hash strings a hundred times per article.
+        let mut number: HashMap<&str, u32> = HashMap::new();
+        let mut names: Vec<&str> = Vec::new();
+        let mut pairs: HashMap<(u32, u32), usize> = HashMap::new();
+        let mut article_lists: Vec<Vec<usize>> = Vec::new();
         for linked in &articles {
-            let mut present: BTreeSet<String> = linked.actors.iter().cloned().collect();
+            let mut present: Vec<&str> = linked.actors.iter().map(String::as_str).collect();
             for code in &linked.countries {
                 if let Some(c) = registry.country(code) {
-                    present.insert(c.slug.clone());
+                    present.push(&c.slug);
                 }
             }
             for &c in &linked.claims {
-                present.extend(claims[c].actors.iter().chain(&claims[c].targets).cloned());
+                present.extend(
+                    claims[c]
+                        .actors
+                        .iter()
+                        .chain(&claims[c].targets)
+                        .map(String::as_str),
+                );
             }
-            for id in &present {
-                links
-                    .entry(id.clone())
-                    .or_default()
-                    .articles
-                    .push(linked.index);
-                let counts = co.entry(id.clone()).or_default();
-                for other in &present {
-                    if other != id {
-                        *counts.entry(other.clone()).or_default() += 1;
+            present.sort_unstable();
+            present.dedup();
+            let numbers: Vec<u32> = present
+                .iter()
+                .map(|id| {
+                    *number.entry(id).or_insert_with(|| {
+                        names.push(id);
+                        article_lists.push(Vec::new());
+                        (names.len() - 1) as u32
+                    })
+                })
+                .collect();
+            for &a in &numbers {
+                article_lists[a as usize].push(linked.index);
+                for &b in &numbers {
+                    if a != b {
+                        *pairs.entry((a, b)).or_default() += 1;
                     }
                 }
             }
         }
+        let mut co: Vec<Vec<(u32, usize)>> = vec![Vec::new(); names.len()];
+        for ((a, b), n) in pairs {
+            co[a as usize].push((b, n));
+        }
+        let mut links: BTreeMap<String, ActorLinks> = BTreeMap::new();
+        for (a, (name, articles_of)) in names.iter().zip(article_lists).enumerate() {
+            let mut counts: Vec<(&str, usize)> =
+                co[a].iter().map(|&(b, n)| (names[b as usize], n)).collect();
+            counts.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+            counts.truncate(12);
+            links.insert(
+                name.to_string(),
+                ActorLinks {
+                    articles: articles_of,
+                    co_mentioned: counts
+                        .into_iter()
+                        .map(|(n, c)| (n.to_string(), c))
+                        .collect(),
+                    ..ActorLinks::default()
+                },
+            );
+        }
         for (i, claim) in claims.iter().enumerate() {
             for id in &claim.actors {
-                links.entry(id.clone()).or_default().acts_in.push(i);
+                entry(&mut links, id).acts_in.push(i);
             }
             for id in &claim.targets {
-                links.entry(id.clone()).or_default().targeted_by.push(i);
+                entry(&mut links, id).targeted_by.push(i);
             }
             for id in claim.by.iter().filter(|b| registry.actor(b).is_some()) {
-                links.entry(id.clone()).or_default().made.push(i);
+                entry(&mut links, id).made.push(i);
             }
         }
-        for (id, entry) in links.iter_mut() {
-            let mut counts: Vec<(String, usize)> =
-                co.remove(id).unwrap_or_default().into_iter().collect();
-            counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            counts.truncate(12);
-            entry.co_mentioned = counts;
+        for entry in links.values_mut() {
             for list in [&mut entry.acts_in, &mut entry.targeted_by, &mut entry.made] {
                 list.dedup();
             }

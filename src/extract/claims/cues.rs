@@ -107,7 +107,7 @@ impl Scanner {
     /// by `offset` (where `text` starts in its block).
     fn find(&self, text: &str, offset: usize) -> Vec<CueMatch> {
         let bytes = text.as_bytes();
-        let mut found = Vec::new();
+        let mut found = Vec::with_capacity(text.len() / 16);
         let mut i = 0;
         let mut after_word = false;
         while i < bytes.len() {
@@ -118,7 +118,7 @@ impl Scanner {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (c.is_alphanumeric(), c.len_utf8())
             };
-            let try_here = if after_word {
+            let try_here = if after_word || !is_word {
                 self.anywhere[b as usize]
             } else {
                 self.patterns.can_start(b)
@@ -136,8 +136,14 @@ impl Scanner {
                 after_word = is_word_byte(text, i, true);
                 continue;
             }
-            after_word = is_word;
             i += width;
+            after_word = is_word;
+            if is_word {
+                // The rest of an ASCII word holds no cue start but a suffix's sign.
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+            }
         }
         found
     }
@@ -240,10 +246,22 @@ fn whole_word(text: &str, start: usize, end: usize, cue: Cue) -> Option<Cue> {
 
 /// Whether the character just before (`before`) or at `at` is part of a word.
 fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
-    let c = if before {
-        text[..at].chars().next_back()
+    let bytes = text.as_bytes();
+    let ascii = if before {
+        at.checked_sub(1).map(|k| bytes[k])
     } else {
-        text[at..].chars().next()
+        bytes.get(at).copied()
     };
-    c.is_some_and(char::is_alphanumeric)
+    match ascii {
+        None => false,
+        Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => {
+            let c = if before {
+                text[..at].chars().next_back()
+            } else {
+                text[at..].chars().next()
+            };
+            c.is_some_and(char::is_alphanumeric)
+        }
+    }
 }

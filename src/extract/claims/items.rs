@@ -57,7 +57,7 @@ pub fn sentence_items(
     mentions: &[&Mention],
     cues: &[CueMatch],
 ) -> Vec<Item> {
-    let mut spans: Vec<(usize, usize, Kind)> = Vec::new();
+    let mut spans: Vec<(usize, usize, Kind)> = Vec::with_capacity((end - start) / 8);
     for (index, m) in mentions.iter().enumerate() {
         if m.start >= start && m.end <= end {
             spans.push((
@@ -82,7 +82,7 @@ pub fn sentence_items(
     }
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
 
-    let mut items: Vec<Item> = Vec::new();
+    let mut items: Vec<Item> = Vec::with_capacity((end - start) / 4);
     let mut depth: u8 = 0;
     let mut at = start;
     let mut next_span = 0;
