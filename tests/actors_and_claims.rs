@@ -332,3 +332,38 @@ fn large_claim_lists_are_paginated_and_capped_on_entity_pages() {
         "the table is capped"
     );
 }
+
+#[test]
+fn named_alongside_counts_the_articles_shared_most_first() {
+    let site = TestSite::from_fixture("clean");
+    let article = |slug: &str, body: &str| {
+        site.write(
+            &format!("content/articles/{slug}.md"),
+            &format!(
+                "+++\ntitle = \"{slug}\"\ndate = 2024-05-0{n}\n+++\n\n{body}\n",
+                n = slug.len() % 9 + 1
+            ),
+        );
+    };
+    article("one", "Iran and Russia traded notes on the campaign.");
+    article(
+        "two",
+        "Russian and Iranian officials met again; China watched.",
+    );
+    article("three", "Tehran said little. The IRGC said less.");
+    site.build();
+    let iran = site.read("countries/iran/index.html");
+    let alongside = iran
+        .split("Countries named alongside")
+        .nth(1)
+        .expect("the section");
+    let alongside = alongside.split("</span></span>").next().unwrap();
+    assert!(
+        alongside.contains("Russia <span class=\"count\">2</span>"),
+        "{alongside}"
+    );
+    assert!(alongside.contains("China <span class=\"count\">1</span>"));
+    assert!(!alongside.contains("/countries/iran/"), "not itself");
+    let actors = iran.split("Actors named alongside").nth(1).unwrap();
+    assert!(actors.contains("Islamic Revolutionary Guard Corps <span class=\"count\">1</span>"));
+}

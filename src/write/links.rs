@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::diagnostics::Diagnostic;
 use crate::render::OutputFile;
 
@@ -11,30 +13,36 @@ use crate::render::OutputFile;
 /// and source file.
 pub fn check_links(files: &[OutputFile], root: &str) -> Vec<Diagnostic> {
     let existing: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let mut broken: Vec<(String, String)> = Vec::new();
-    for file in files.iter().filter(|f| f.path.ends_with(".html")) {
-        let Ok(html) = std::str::from_utf8(&file.content) else {
-            continue;
-        };
-        for target in attribute_values(html) {
-            let Some(rel) = target.strip_prefix(root) else {
-                continue;
+    let mut broken: Vec<(String, String)> = files
+        .par_iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .flat_map_iter(|file| {
+            let mut found = Vec::new();
+            let Ok(html) = std::str::from_utf8(&file.content) else {
+                return found;
             };
-            let rel = rel.split(['#', '?']).next().unwrap_or_default();
-            let wanted = if rel.is_empty() || rel.ends_with('/') {
-                format!("{rel}index.html")
-            } else {
-                rel.to_string()
-            };
-            if !existing.contains(wanted.as_str()) {
-                let from = file
-                    .source
-                    .clone()
-                    .unwrap_or_else(|| PathBuf::from(&file.path));
-                broken.push((from.display().to_string(), target.to_string()));
+            let mut wanted = String::new();
+            for target in attribute_values(html) {
+                let Some(rel) = target.strip_prefix(root) else {
+                    continue;
+                };
+                let rel = rel.split(['#', '?']).next().unwrap_or_default();
+                wanted.clear();
+                wanted.push_str(rel);
+                if rel.is_empty() || rel.ends_with('/') {
+                    wanted.push_str("index.html");
+                }
+                if !existing.contains(wanted.as_str()) {
+                    let from = file
+                        .source
+                        .clone()
+                        .unwrap_or_else(|| PathBuf::from(&file.path));
+                    found.push((from.display().to_string(), target.to_string()));
+                }
             }
-        }
-    }
+            found
+        })
+        .collect();
     broken.sort();
     broken.dedup();
     broken
