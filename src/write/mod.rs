@@ -101,9 +101,10 @@ pub fn write_output(output: &Path, files: &[OutputFile]) -> Result<(), Diagnosti
         dirs.push(staging.clone());
         dirs.sort();
         dirs.dedup();
-        for dir in &dirs {
-            std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
-        }
+        // create_dir_all tolerates a parent made meanwhile by another thread.
+        dirs.par_iter().try_for_each(|dir| {
+            std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))
+        })?;
         files.par_iter().try_for_each(|f| {
             let path = staging.join(&f.path);
             std::fs::write(&path, &f.content).map_err(|e| io_error("write", &path, e))
