@@ -385,11 +385,14 @@ fn read_sentence(
 }
 
 /// A verb cue right after "the", "a" or "an" is a noun ("the influence of X", "the targets
-/// were"): it is read as a plain word. A web domain's suffix is read as an asset.
+/// were"): it is read as a plain word, as is an idiom ("paying attention"). A web domain's
+/// suffix is read as an asset.
 fn demote_nominal_verbs(s: &mut Sentence) {
     for item in &mut s.items {
-        if item.cue() == Some(Cue::DomainSuffix) {
-            item.kind = items::Kind::Cue(Cue::Asset { agent: false });
+        match item.cue() {
+            Some(Cue::DomainSuffix) => item.kind = items::Kind::Cue(Cue::Asset { agent: false }),
+            Some(Cue::Idiom) => item.kind = items::Kind::Word,
+            _ => {}
         }
     }
     for k in 1..s.items.len() {

@@ -62,6 +62,8 @@ pub struct CueWords {
     pub agent_assets: Vec<String>,
     pub domain_suffixes: Vec<String>,
     pub efforts: Vec<String>,
+    /// Fixed phrases whose verb is not its action ("paying attention"): read as plain words.
+    pub idioms: Vec<String>,
     pub negations: Vec<String>,
     pub anaphors_plural: Vec<String>,
     pub anaphors_singular: Vec<String>,

@@ -335,11 +335,35 @@ pub fn linked_right_after(s: &Sentence, cue: usize, attributor: &[bool]) -> Vec<
     Vec::new()
 }
 
-/// Whether the asset at `cue` is the object of an action verb ("targeted the accounts of ..."):
-/// then what its phrase is linked to is the target's, not an agent.
+/// Longest run of modifiers (determiner, adjectives, a demonym, a noun) before an asset word.
+const MAX_ASSET_MODIFIERS: usize = 4;
+
+/// Whether the asset at `cue` is the object of an action verb ("targeted the accounts of ...",
+/// "sites posing as small American news outlets"): then what its phrase is linked to, or the
+/// demonym that modifies it, belongs to the target or to what is imitated, not to an agent.
 pub fn is_object(s: &Sentence, cue: usize) -> bool {
-    (cue.saturating_sub(3)..cue)
-        .any(|k| matches!(s.items[k].cue(), Some(Cue::Action { noun: false, .. })))
+    let is_verb = |k: usize| matches!(s.items[k].cue(), Some(Cue::Action { noun: false, .. }));
+    if (cue.saturating_sub(3)..cue).any(is_verb) {
+        return true;
+    }
+    // The verb before the asset's whole noun phrase: plain words and non-possessive mentions.
+    let mut k = cue;
+    for _ in 0..=MAX_ASSET_MODIFIERS {
+        let Some(before) = k.checked_sub(1) else {
+            return false;
+        };
+        k = before;
+        match s.items[k].kind {
+            Kind::Word
+            | Kind::Mention {
+                possessive: false,
+                linked: false,
+                ..
+            } => {}
+            _ => return is_verb(k),
+        }
+    }
+    false
 }
 
 /// The mentions of the short phrase after a linker ("three operatives working for Iran's IRGC").

@@ -24,6 +24,9 @@ pub enum Cue {
     Effort,
     /// The end of a web domain ("antifa.com"): an asset.
     DomainSuffix,
+    /// A fixed phrase holding an action verb that is not the action ("paying attention"): the
+    /// longest match wins over the verb alone, and the phrase is then read as a plain word.
+    Idiom,
     Reporting,
     According,
     Linker,
@@ -168,6 +171,7 @@ impl CueMatcher {
             add(&entry.nouns, Cue::Action { action, noun: true });
         }
         let words = &lexicon.cues;
+        add(&words.idioms, Cue::Idiom);
         add(&words.takedown, Cue::Takedown);
         add(&words.reporting, Cue::Reporting);
         add(&words.according, Cue::According);

@@ -19,6 +19,30 @@ fn title_source_before_a_colon_is_by_and_never_agent() {
 }
 
 #[test]
+fn an_operation_before_a_title_colon_is_its_subject_not_its_source() {
+    let found = claims_of_blocks(&["Doppelganger: Russian propaganda in cloned newspapers", ""]);
+    assert_eq!(summary(&found), [(s("russia"), s("disinformation"), s(""))]);
+    assert!(found[0].by.is_empty(), "{:?}", found[0].by);
+}
+
+#[test]
+fn the_nationality_of_what_is_imitated_is_not_an_agent() {
+    for text in [
+        "Tehran built a dozen websites dressed up as small local American outlets.",
+        "The network ran pages posing as genuine American activist groups.",
+    ] {
+        let found = claims(text);
+        assert!(
+            found
+                .iter()
+                .all(|c| !c.actors.contains(&s("united-states"))),
+            "{text}: {:#?}",
+            summary(&found)
+        );
+    }
+}
+
+#[test]
 fn origin_phrases_name_the_agent_of_an_asset() {
     for text in [
         "The pages originated in Iran and posted about the vote.",
