@@ -194,6 +194,7 @@ fn read_sentence(
     // A denial is the attributor's own act: only this sentence's attributing phrases stay out.
     let mut attributor = own_attributor.clone();
     attribution::mark_attributors(&s, &attributions, &mut attributor, &mut carry.attributors);
+    let opposed = opposed_states(&s, lexicon);
     let actor_of = |m: &usize| s.mentions[*m].actor.clone();
     let takedown_action = lexicon.matcher().takedown_action;
 
@@ -221,10 +222,17 @@ fn read_sentence(
         } else {
             &attributor
         };
+        // Who may be an agent: neither an attributor nor a state named for its opponents.
+        let not_agent: Vec<bool> = attributor
+            .iter()
+            .zip(&opposed)
+            .map(|(a, o)| *a || *o)
+            .collect();
+        let not_agent = &not_agent[..];
         let passive = !noun && agent::is_passive(&s, c);
         let mut agents: Vec<String> = Vec::new();
         let mut targets: Vec<String> = Vec::new();
-        let walk = || match agent::walk_back(&s, c, noun, passive, attributor) {
+        let walk = || match agent::walk_back(&s, c, noun, passive, not_agent) {
             Walk::Mentions(found, words) => (found.iter().map(actor_of).collect(), words),
             Walk::Anaphor(k) if !passive => (
                 anaphor::resolve_anaphor(&s, k, &sentence_agents, carry),
@@ -244,7 +252,7 @@ fn read_sentence(
             // An asset makes a claim only when it names its own agent, and only when no other
             // claim of the sentence has that agent (kept aside until the sentence is read).
             if !agent::is_object(&s, c) {
-                agents = agent::asset_agents(&s, c, agent, attributor)
+                agents = agent::asset_agents(&s, c, agent, not_agent)
                     .iter()
                     .map(actor_of)
                     .collect();
@@ -271,13 +279,13 @@ fn read_sentence(
             continue;
         } else if takedown {
             agents.extend(
-                agent::demonym_objects(&s, c, attributor)
+                agent::demonym_objects(&s, c, not_agent)
                     .iter()
                     .map(actor_of),
             );
         } else {
             let (found, words) = walk();
-            let linked: Vec<String> = agent::linked_after(&s, c, attributor)
+            let linked: Vec<String> = agent::linked_after(&s, c, not_agent)
                 .iter()
                 .map(actor_of)
                 .collect();
@@ -295,14 +303,14 @@ fn read_sentence(
                 agents.extend(linked);
             } else if agents.is_empty() {
                 agents.extend(
-                    agent::linked_right_after(&s, c, attributor)
+                    agent::linked_right_after(&s, c, not_agent)
                         .iter()
                         .map(actor_of),
                 );
             }
         }
         if takedown {
-            for found in agent::linked_after(&s, c, attributor) {
+            for found in agent::linked_after(&s, c, not_agent) {
                 push_unique(&mut agents, actor_of(&found));
             }
         }
@@ -382,6 +390,29 @@ fn read_sentence(
         carry.agents = sentence_agents;
     }
     merge_duplicates(claims)
+}
+
+/// Per block mention: a state named right before a word for its opponents ("Iranian opposition
+/// group", "Russian exiles"). The phrase names people who oppose that state, so the state is
+/// never their agent; as a target it stays.
+fn opposed_states(s: &Sentence, lexicon: &Lexicon) -> Vec<bool> {
+    let mut opposed = vec![false; s.mentions.len()];
+    for (k, item) in s.items.iter().enumerate() {
+        let Some(m) = item.mention() else { continue };
+        let state = s
+            .registry
+            .actor(&s.mentions[m].actor)
+            .is_some_and(|a| a.kind == crate::registry::ActorKind::State);
+        if state
+            && s.items
+                .get(k + 1)
+                .is_some_and(|next| next.mention().is_none())
+            && lexicon.cues.opposition_words.contains(&s.word(k + 1))
+        {
+            opposed[m] = true;
+        }
+    }
+    opposed
 }
 
 /// A verb cue right after "the", "a" or "an" is a noun ("the influence of X", "the targets

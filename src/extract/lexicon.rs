@@ -64,6 +64,8 @@ pub struct CueWords {
     pub efforts: Vec<String>,
     /// Fixed phrases whose verb is not its action ("paying attention"): read as plain words.
     pub idioms: Vec<String>,
+    /// Words after a state that name its opponents ("Iranian opposition"): the state is no agent.
+    pub opposition_words: Vec<String>,
     pub negations: Vec<String>,
     pub anaphors_plural: Vec<String>,
     pub anaphors_singular: Vec<String>,

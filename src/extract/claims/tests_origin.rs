@@ -43,6 +43,23 @@ fn the_nationality_of_what_is_imitated_is_not_an_agent() {
 }
 
 #[test]
+fn a_state_named_for_its_opponents_is_not_their_agent() {
+    for text in [
+        "The fake persona was run by an Iranian opposition group.",
+        "Russian exiles spread disinformation about the election.",
+        "Chinese dissidents amplified the leaked documents.",
+    ] {
+        assert!(actors_of(text).is_empty(), "{text}: {:#?}", actors_of(text));
+    }
+    // Still an agent when it acts on them.
+    let c = one("Moscow threatened Russian exiles in Berlin.");
+    assert_eq!(
+        (c.actors, c.action.as_str()),
+        (vec![s("russia")], "coerces")
+    );
+}
+
+#[test]
 fn origin_phrases_name_the_agent_of_an_asset() {
     for text in [
         "The pages originated in Iran and posted about the vote.",
