@@ -31,6 +31,7 @@ pub struct Sentence<'a> {
     /// The block's mentions; `Kind::Mention::index` indexes them.
     pub mentions: &'a [&'a Mention],
     pub registry: &'a Registry,
+    pub lexicon: &'a Lexicon,
 }
 
 impl Sentence<'_> {
@@ -187,6 +188,7 @@ fn read_sentence(
         items: items::sentence_items(text, start, end, mentions, cues),
         mentions,
         registry,
+        lexicon,
     };
     demote_nominal_verbs(&mut s);
     let mut own_attributor = vec![false; mentions.len()];
@@ -209,7 +211,7 @@ fn read_sentence(
         let cue = s.items[c].cue();
         let (action, noun) = match cue {
             Some(Cue::Action { action, noun }) => (action, noun),
-            Some(Cue::Takedown | Cue::Asset { .. }) => match takedown_action {
+            Some(Cue::Takedown | Cue::Asset { .. } | Cue::LinkNoun) => match takedown_action {
                 Some(action) => (action, true),
                 None => continue,
             },
@@ -248,11 +250,19 @@ fn read_sentence(
             ),
             _ => (Vec::new(), usize::MAX),
         };
-        if let Some(Cue::Asset { agent }) = cue {
+        if matches!(cue, Some(Cue::Asset { .. } | Cue::LinkNoun)) {
             // An asset makes a claim only when it names its own agent, and only when no other
-            // claim of the sentence has that agent (kept aside until the sentence is read).
-            if !agent::is_object(&s, c) {
+            // claim of the sentence has that agent (kept aside until the sentence is read); so
+            // does a finding of links ("found links to X").
+            if let Some(Cue::Asset { agent }) = cue
+                && !agent::is_object(&s, c)
+            {
                 agents = agent::asset_agents(&s, c, agent, not_agent)
+                    .iter()
+                    .map(actor_of)
+                    .collect();
+            } else if cue == Some(Cue::LinkNoun) {
+                agents = agent::found_links(&s, c, not_agent)
                     .iter()
                     .map(actor_of)
                     .collect();
@@ -347,7 +357,7 @@ fn read_sentence(
         let next = action_items[n + 1..]
             .iter()
             .copied()
-            .find(|&k| !matches!(s.items[k].cue(), Some(Cue::Asset { .. })))
+            .find(|&k| !matches!(s.items[k].cue(), Some(Cue::Asset { .. } | Cue::LinkNoun)))
             .unwrap_or(s.items.len());
         let mut by = attributed_by(&attributions, c, next, takedown);
         if by.is_empty() {

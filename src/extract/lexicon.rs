@@ -58,6 +58,12 @@ pub struct CueWords {
     pub takedown_action: String,
     pub linkers: Vec<String>,
     pub linker_suffixes: Vec<String>,
+    /// Nouns of affiliation ("ties to"): a linker after a holder ("with"), a claim after a finder.
+    pub link_nouns: Vec<String>,
+    /// Words that make a following link noun a linker ("with ties to X", "had links to X").
+    pub link_holders: Vec<String>,
+    /// Verbs that make a following link noun a claim ("found links to X").
+    pub link_finders: Vec<String>,
     pub assets: Vec<String>,
     pub agent_assets: Vec<String>,
     pub domain_suffixes: Vec<String>,

@@ -20,6 +20,9 @@ pub enum Cue {
     Asset {
         agent: bool,
     },
+    /// A noun of affiliation ("links to", "ties to"): a linker after "with" or "had", and a claim
+    /// of the reported activity after a finding verb ("found links to X").
+    LinkNoun,
     /// "efforts", "attempts": their owner is the agent of the action they lead to.
     Effort,
     /// The end of a web domain ("antifa.com"): an asset.
@@ -50,7 +53,11 @@ impl Cue {
     pub fn is_action(self) -> bool {
         matches!(
             self,
-            Cue::Action { .. } | Cue::Takedown | Cue::Asset { .. } | Cue::DomainSuffix
+            Cue::Action { .. }
+                | Cue::Takedown
+                | Cue::Asset { .. }
+                | Cue::DomainSuffix
+                | Cue::LinkNoun
         )
     }
 
@@ -181,6 +188,7 @@ impl CueMatcher {
         }
         add(&words.linkers, Cue::Linker);
         add(&words.linker_suffixes, Cue::LinkerSuffix);
+        add(&words.link_nouns, Cue::LinkNoun);
         add(&words.agent_assets, Cue::Asset { agent: true });
         add(&words.assets, Cue::Asset { agent: false });
         add(&words.efforts, Cue::Effort);

@@ -60,6 +60,36 @@ fn a_state_named_for_its_opponents_is_not_their_agent() {
 }
 
 #[test]
+fn a_finding_of_links_names_the_agent() {
+    let c = one("Facebook's investigation found links to a small marketing firm in Iran.");
+    assert_eq!(
+        (c.actors, c.action.as_str(), c.by),
+        (vec![s("iran")], "targets", vec![s("meta")])
+    );
+    let c = one("Personas with ties to Iran amplified the story.");
+    assert_eq!(
+        (c.actors, c.action.as_str()),
+        (vec![s("iran")], "amplifies")
+    );
+    for text in [
+        "Researchers found no links to Russia.",
+        "The accounts posted links to Russian news sites.",
+        "Iran targeted people with ties to Israel.",
+    ] {
+        let found = claims(text);
+        assert!(
+            found.iter().all(|c| c.actors.iter().all(|a| a == "iran")),
+            "{text}: {:#?}",
+            summary(&found)
+        );
+    }
+    assert_eq!(
+        one("Iran targeted people with ties to Israel.").targets,
+        [s("israel")]
+    );
+}
+
+#[test]
 fn origin_phrases_name_the_agent_of_an_asset() {
     for text in [
         "The pages originated in Iran and posted about the vote.",
