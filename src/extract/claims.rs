@@ -31,6 +31,7 @@ pub struct Sentence<'a> {
     /// The block's mentions; `Kind::Mention::index` indexes them.
     pub mentions: &'a [&'a Mention],
     pub registry: &'a Registry,
+    pub lexicon: &'a Lexicon,
 }
 
 impl Sentence<'_> {
@@ -187,6 +188,7 @@ fn read_sentence(
         items: items::sentence_items(text, start, end, mentions, cues),
         mentions,
         registry,
+        lexicon,
     };
     demote_nominal_verbs(&mut s);
     let mut own_attributor = vec![false; mentions.len()];
@@ -194,6 +196,7 @@ fn read_sentence(
     // A denial is the attributor's own act: only this sentence's attributing phrases stay out.
     let mut attributor = own_attributor.clone();
     attribution::mark_attributors(&s, &attributions, &mut attributor, &mut carry.attributors);
+    let opposed = opposed_states(&s, lexicon);
     let actor_of = |m: &usize| s.mentions[*m].actor.clone();
     let takedown_action = lexicon.matcher().takedown_action;
 
@@ -208,7 +211,7 @@ fn read_sentence(
         let cue = s.items[c].cue();
         let (action, noun) = match cue {
             Some(Cue::Action { action, noun }) => (action, noun),
-            Some(Cue::Takedown | Cue::Asset { .. }) => match takedown_action {
+            Some(Cue::Takedown | Cue::Asset { .. } | Cue::LinkNoun) => match takedown_action {
                 Some(action) => (action, true),
                 None => continue,
             },
@@ -221,10 +224,17 @@ fn read_sentence(
         } else {
             &attributor
         };
+        // Who may be an agent: neither an attributor nor a state named for its opponents.
+        let not_agent: Vec<bool> = attributor
+            .iter()
+            .zip(&opposed)
+            .map(|(a, o)| *a || *o)
+            .collect();
+        let not_agent = &not_agent[..];
         let passive = !noun && agent::is_passive(&s, c);
         let mut agents: Vec<String> = Vec::new();
         let mut targets: Vec<String> = Vec::new();
-        let walk = || match agent::walk_back(&s, c, noun, passive, attributor) {
+        let walk = || match agent::walk_back(&s, c, noun, passive, not_agent) {
             Walk::Mentions(found, words) => (found.iter().map(actor_of).collect(), words),
             Walk::Anaphor(k) if !passive => (
                 anaphor::resolve_anaphor(&s, k, &sentence_agents, carry),
@@ -240,11 +250,19 @@ fn read_sentence(
             ),
             _ => (Vec::new(), usize::MAX),
         };
-        if let Some(Cue::Asset { agent }) = cue {
+        if matches!(cue, Some(Cue::Asset { .. } | Cue::LinkNoun)) {
             // An asset makes a claim only when it names its own agent, and only when no other
-            // claim of the sentence has that agent (kept aside until the sentence is read).
-            if !agent::is_object(&s, c) {
-                agents = agent::asset_agents(&s, c, agent, attributor)
+            // claim of the sentence has that agent (kept aside until the sentence is read); so
+            // does a finding of links ("found links to X").
+            if let Some(Cue::Asset { agent }) = cue
+                && !agent::is_object(&s, c)
+            {
+                agents = agent::asset_agents(&s, c, agent, not_agent)
+                    .iter()
+                    .map(actor_of)
+                    .collect();
+            } else if cue == Some(Cue::LinkNoun) {
+                agents = agent::found_links(&s, c, not_agent)
                     .iter()
                     .map(actor_of)
                     .collect();
@@ -271,13 +289,13 @@ fn read_sentence(
             continue;
         } else if takedown {
             agents.extend(
-                agent::demonym_objects(&s, c, attributor)
+                agent::demonym_objects(&s, c, not_agent)
                     .iter()
                     .map(actor_of),
             );
         } else {
             let (found, words) = walk();
-            let linked: Vec<String> = agent::linked_after(&s, c, attributor)
+            let linked: Vec<String> = agent::linked_after(&s, c, not_agent)
                 .iter()
                 .map(actor_of)
                 .collect();
@@ -295,14 +313,14 @@ fn read_sentence(
                 agents.extend(linked);
             } else if agents.is_empty() {
                 agents.extend(
-                    agent::linked_right_after(&s, c, attributor)
+                    agent::linked_right_after(&s, c, not_agent)
                         .iter()
                         .map(actor_of),
                 );
             }
         }
         if takedown {
-            for found in agent::linked_after(&s, c, attributor) {
+            for found in agent::linked_after(&s, c, not_agent) {
                 push_unique(&mut agents, actor_of(&found));
             }
         }
@@ -339,7 +357,7 @@ fn read_sentence(
         let next = action_items[n + 1..]
             .iter()
             .copied()
-            .find(|&k| !matches!(s.items[k].cue(), Some(Cue::Asset { .. })))
+            .find(|&k| !matches!(s.items[k].cue(), Some(Cue::Asset { .. } | Cue::LinkNoun)))
             .unwrap_or(s.items.len());
         let mut by = attributed_by(&attributions, c, next, takedown);
         if by.is_empty() {
@@ -384,12 +402,38 @@ fn read_sentence(
     merge_duplicates(claims)
 }
 
+/// Per block mention: a state named right before a word for its opponents ("Iranian opposition
+/// group", "Russian exiles"). The phrase names people who oppose that state, so the state is
+/// never their agent; as a target it stays.
+fn opposed_states(s: &Sentence, lexicon: &Lexicon) -> Vec<bool> {
+    let mut opposed = vec![false; s.mentions.len()];
+    for (k, item) in s.items.iter().enumerate() {
+        let Some(m) = item.mention() else { continue };
+        let state = s
+            .registry
+            .actor(&s.mentions[m].actor)
+            .is_some_and(|a| a.kind == crate::registry::ActorKind::State);
+        if state
+            && s.items
+                .get(k + 1)
+                .is_some_and(|next| next.mention().is_none())
+            && lexicon.cues.opposition_words.contains(&s.word(k + 1))
+        {
+            opposed[m] = true;
+        }
+    }
+    opposed
+}
+
 /// A verb cue right after "the", "a" or "an" is a noun ("the influence of X", "the targets
-/// were"): it is read as a plain word. A web domain's suffix is read as an asset.
+/// were"): it is read as a plain word, as is an idiom ("paying attention"). A web domain's
+/// suffix is read as an asset.
 fn demote_nominal_verbs(s: &mut Sentence) {
     for item in &mut s.items {
-        if item.cue() == Some(Cue::DomainSuffix) {
-            item.kind = items::Kind::Cue(Cue::Asset { agent: false });
+        match item.cue() {
+            Some(Cue::DomainSuffix) => item.kind = items::Kind::Cue(Cue::Asset { agent: false }),
+            Some(Cue::Idiom) => item.kind = items::Kind::Word,
+            _ => {}
         }
     }
     for k in 1..s.items.len() {

@@ -58,10 +58,20 @@ pub struct CueWords {
     pub takedown_action: String,
     pub linkers: Vec<String>,
     pub linker_suffixes: Vec<String>,
+    /// Nouns of affiliation ("ties to"): a linker after a holder ("with"), a claim after a finder.
+    pub link_nouns: Vec<String>,
+    /// Words that make a following link noun a linker ("with ties to X", "had links to X").
+    pub link_holders: Vec<String>,
+    /// Verbs that make a following link noun a claim ("found links to X").
+    pub link_finders: Vec<String>,
     pub assets: Vec<String>,
     pub agent_assets: Vec<String>,
     pub domain_suffixes: Vec<String>,
     pub efforts: Vec<String>,
+    /// Fixed phrases whose verb is not its action ("paying attention"): read as plain words.
+    pub idioms: Vec<String>,
+    /// Words after a state that name its opponents ("Iranian opposition"): the state is no agent.
+    pub opposition_words: Vec<String>,
     pub negations: Vec<String>,
     pub anaphors_plural: Vec<String>,
     pub anaphors_singular: Vec<String>,

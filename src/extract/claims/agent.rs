@@ -54,6 +54,9 @@ fn role_before(s: &Sentence, at: usize, near_cue: bool) -> Role {
         match item.kind {
             Kind::Word if DETERMINERS.contains(&s.word(k).as_str()) => continue,
             Kind::Cue(Cue::Linker) => return Role::Linked,
+            // "with ties to X" links X; "posted links to X sites" makes X an object.
+            Kind::Cue(Cue::LinkNoun) if holds_link(s, k) => return Role::Linked,
+            Kind::Cue(Cue::LinkNoun) => return Role::Object,
             Kind::Cue(Cue::Preposition) if near_cue && s.word(k) == "with" => return Role::Subject,
             Kind::Cue(Cue::Preposition) => return Role::Object,
             Kind::Cue(Cue::Action { noun: false, .. }) => return Role::Object,
@@ -256,7 +259,12 @@ fn linked_within(
     let mut crossed_comma = false;
     for k in cue + 1..s.items.len() {
         match s.items[k].kind {
-            Kind::Cue(c) if c.is_action() && !matches!(c, Cue::Asset { .. }) => break,
+            Kind::Cue(Cue::LinkNoun) if holds_link(s, k) => {
+                return mentions_after(s, k, attributor);
+            }
+            Kind::Cue(c) if c.is_action() && !matches!(c, Cue::Asset { .. } | Cue::LinkNoun) => {
+                break;
+            }
             Kind::Cue(Cue::Linker) => {
                 let bare = matches!(s.word(k).as_str(), "by" | "from");
                 // "by pushing the narrative that X": a means, not an agent.
@@ -321,6 +329,27 @@ pub fn asset_agents(s: &Sentence, cue: usize, agent: bool, attributor: &[bool]) 
     linked_within(s, cue, attributor, MAX_ASSET_LINK_WORDS, false)
 }
 
+/// Whether the link noun at `k` follows a holder: "personas with ties to X", "had links to X".
+fn holds_link(s: &Sentence, k: usize) -> bool {
+    k > 0 && s.lexicon.cues.link_holders.contains(&s.word(k - 1))
+}
+
+/// The agents of a finding of links: "X's investigation found links to Y", "researchers
+/// identified clear ties to Y" (one word may stand between the finder and the noun).
+pub fn found_links(s: &Sentence, cue: usize, attributor: &[bool]) -> Vec<usize> {
+    let finder = |k: usize| s.lexicon.cues.link_finders.contains(&s.word(k));
+    let found = match cue {
+        0 => false,
+        1 => finder(0),
+        _ => finder(cue - 1) || (s.items[cue - 1].kind == Kind::Word && finder(cue - 2)),
+    };
+    if found {
+        mentions_after(s, cue, attributor)
+    } else {
+        Vec::new()
+    }
+}
+
 /// An origin right after an active verb used as a noun ("Hacks tied to X"): no object between.
 pub fn linked_right_after(s: &Sentence, cue: usize, attributor: &[bool]) -> Vec<usize> {
     for k in cue + 1..s.items.len().min(cue + 4) {
@@ -335,11 +364,35 @@ pub fn linked_right_after(s: &Sentence, cue: usize, attributor: &[bool]) -> Vec<
     Vec::new()
 }
 
-/// Whether the asset at `cue` is the object of an action verb ("targeted the accounts of ..."):
-/// then what its phrase is linked to is the target's, not an agent.
+/// Longest run of modifiers (determiner, adjectives, a demonym, a noun) before an asset word.
+const MAX_ASSET_MODIFIERS: usize = 4;
+
+/// Whether the asset at `cue` is the object of an action verb ("targeted the accounts of ...",
+/// "sites posing as small American news outlets"): then what its phrase is linked to, or the
+/// demonym that modifies it, belongs to the target or to what is imitated, not to an agent.
 pub fn is_object(s: &Sentence, cue: usize) -> bool {
-    (cue.saturating_sub(3)..cue)
-        .any(|k| matches!(s.items[k].cue(), Some(Cue::Action { noun: false, .. })))
+    let is_verb = |k: usize| matches!(s.items[k].cue(), Some(Cue::Action { noun: false, .. }));
+    if (cue.saturating_sub(3)..cue).any(is_verb) {
+        return true;
+    }
+    // The verb before the asset's whole noun phrase: plain words and non-possessive mentions.
+    let mut k = cue;
+    for _ in 0..=MAX_ASSET_MODIFIERS {
+        let Some(before) = k.checked_sub(1) else {
+            return false;
+        };
+        k = before;
+        match s.items[k].kind {
+            Kind::Word
+            | Kind::Mention {
+                possessive: false,
+                linked: false,
+                ..
+            } => {}
+            _ => return is_verb(k),
+        }
+    }
+    false
 }
 
 /// The mentions of the short phrase after a linker ("three operatives working for Iran's IRGC").
@@ -412,6 +465,7 @@ pub fn targets_after(s: &Sentence, cue: usize, attributor: &[bool]) -> Vec<usize
                 | Cue::Likelihood { .. }
                 | Cue::PassiveAuxiliary
                 | Cue::Asset { .. }
+                | Cue::LinkNoun
                 | Cue::Effort,
             ) => words += 1,
             Kind::Cue(_) => break,

@@ -75,7 +75,9 @@ pub fn attributions(s: &Sentence, attributor: &mut [bool], title: bool) -> Vec<A
     found
 }
 
-/// The colon ending a title's source phrase: a few words with no cue but a preposition.
+/// The colon ending a title's source phrase: a few words with no cue but a preposition. An
+/// influence operation or a group named there is the headline's subject, not who reports it
+/// ("Doppelganger: Russia's cloned news sites"), so no source is read then.
 fn title_source(s: &Sentence) -> Option<usize> {
     let colon = s
         .items
@@ -84,6 +86,13 @@ fn title_source(s: &Sentence) -> Option<usize> {
     let mut words = 0;
     for item in &s.items[..colon] {
         match item.kind {
+            Kind::Mention { index, .. }
+                if s.registry
+                    .actor(&s.mentions[index].actor)
+                    .is_some_and(|a| matches!(a.kind, ActorKind::Operation | ActorKind::Group)) =>
+            {
+                return None;
+            }
             Kind::Cue(Cue::Preposition | Cue::Coordinator) | Kind::Word | Kind::Mention { .. } => {
                 words += 1
             }

@@ -20,10 +20,16 @@ pub enum Cue {
     Asset {
         agent: bool,
     },
+    /// A noun of affiliation ("links to", "ties to"): a linker after "with" or "had", and a claim
+    /// of the reported activity after a finding verb ("found links to X").
+    LinkNoun,
     /// "efforts", "attempts": their owner is the agent of the action they lead to.
     Effort,
     /// The end of a web domain ("antifa.com"): an asset.
     DomainSuffix,
+    /// A fixed phrase holding an action verb that is not the action ("paying attention"): the
+    /// longest match wins over the verb alone, and the phrase is then read as a plain word.
+    Idiom,
     Reporting,
     According,
     Linker,
@@ -47,7 +53,11 @@ impl Cue {
     pub fn is_action(self) -> bool {
         matches!(
             self,
-            Cue::Action { .. } | Cue::Takedown | Cue::Asset { .. } | Cue::DomainSuffix
+            Cue::Action { .. }
+                | Cue::Takedown
+                | Cue::Asset { .. }
+                | Cue::DomainSuffix
+                | Cue::LinkNoun
         )
     }
 
@@ -174,6 +184,7 @@ impl CueMatcher {
             add(&entry.nouns, Cue::Action { action, noun: true });
         }
         let words = &lexicon.cues;
+        add(&words.idioms, Cue::Idiom);
         add(&words.takedown, Cue::Takedown);
         add(&words.reporting, Cue::Reporting);
         add(&words.according, Cue::According);
@@ -183,6 +194,7 @@ impl CueMatcher {
         }
         add(&words.linkers, Cue::Linker);
         add(&words.linker_suffixes, Cue::LinkerSuffix);
+        add(&words.link_nouns, Cue::LinkNoun);
         add(&words.agent_assets, Cue::Asset { agent: true });
         add(&words.assets, Cue::Asset { agent: false });
         add(&words.efforts, Cue::Effort);

@@ -79,6 +79,11 @@ name = "Meta"
 kind = "organization"
 country = "US"
 [[actor]]
+id = "doppelganger"
+name = "Doppelganger"
+kind = "operation"
+country = "RU"
+[[actor]]
 id = "vladimir-putin"
 name = "Vladimir Putin"
 kind = "person"
@@ -124,6 +129,7 @@ const NAMES: &[(&str, &str, MatchKind)] = &[
     ("Taiwan", "taiwan", MatchKind::Name),
     ("Facebook", "meta", MatchKind::Alias),
     ("Putin", "vladimir-putin", MatchKind::Surname),
+    ("Doppelganger", "doppelganger", MatchKind::Name),
 ];
 
 fn registry() -> Registry {
@@ -422,6 +428,29 @@ fn negations_are_not_claims() {
     ] {
         assert!(claims(text).is_empty(), "{text}: {:#?}", claims(text));
     }
+}
+
+#[test]
+fn idioms_are_not_their_verbs_action() {
+    // "pay attention" pays no money; "backed down" backs no one.
+    for text in [
+        "Russian diplomats paid close attention to the governor's race in Ohio.",
+        "Tehran backed down after Donald Trump threatened tariffs.",
+    ] {
+        assert!(
+            claims(text)
+                .iter()
+                .all(|c| c.action != "funds" && c.action != "prefers_candidate"),
+            "{text}: {:#?}",
+            summary(&claims(text))
+        );
+    }
+    // The verb alone keeps its action.
+    let c = one("Moscow paid bloggers to praise Donald Trump.");
+    assert_eq!(
+        (c.actors, c.action.as_str()),
+        (vec!["russia".to_string()], "funds")
+    );
 }
 
 #[test]

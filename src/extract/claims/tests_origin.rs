@@ -19,6 +19,77 @@ fn title_source_before_a_colon_is_by_and_never_agent() {
 }
 
 #[test]
+fn an_operation_before_a_title_colon_is_its_subject_not_its_source() {
+    let found = claims_of_blocks(&["Doppelganger: Russian propaganda in cloned newspapers", ""]);
+    assert_eq!(summary(&found), [(s("russia"), s("disinformation"), s(""))]);
+    assert!(found[0].by.is_empty(), "{:?}", found[0].by);
+}
+
+#[test]
+fn the_nationality_of_what_is_imitated_is_not_an_agent() {
+    for text in [
+        "Tehran built a dozen websites dressed up as small local American outlets.",
+        "The network ran pages posing as genuine American activist groups.",
+    ] {
+        let found = claims(text);
+        assert!(
+            found
+                .iter()
+                .all(|c| !c.actors.contains(&s("united-states"))),
+            "{text}: {:#?}",
+            summary(&found)
+        );
+    }
+}
+
+#[test]
+fn a_state_named_for_its_opponents_is_not_their_agent() {
+    for text in [
+        "The fake persona was run by an Iranian opposition group.",
+        "Russian exiles spread disinformation about the election.",
+        "Chinese dissidents amplified the leaked documents.",
+    ] {
+        assert!(actors_of(text).is_empty(), "{text}: {:#?}", actors_of(text));
+    }
+    // Still an agent when it acts on them.
+    let c = one("Moscow threatened Russian exiles in Berlin.");
+    assert_eq!(
+        (c.actors, c.action.as_str()),
+        (vec![s("russia")], "coerces")
+    );
+}
+
+#[test]
+fn a_finding_of_links_names_the_agent() {
+    let c = one("Facebook's investigation found links to a small marketing firm in Iran.");
+    assert_eq!(
+        (c.actors, c.action.as_str(), c.by),
+        (vec![s("iran")], "targets", vec![s("meta")])
+    );
+    let c = one("Personas with ties to Iran amplified the story.");
+    assert_eq!(
+        (c.actors, c.action.as_str()),
+        (vec![s("iran")], "amplifies")
+    );
+    for text in [
+        "Researchers found no links to Russia.",
+        "The accounts posted links to Russian news sites.",
+        "Iran targeted people with ties to Israel.",
+    ] {
+        let found = claims(text);
+        assert!(
+            found.iter().all(|c| c.actors.iter().all(|a| a == "iran")),
+            "{text}: {:#?}",
+            summary(&found)
+        );
+    }
+    assert_eq!(
+        one("Iran targeted people with ties to Israel.").targets,
+        [s("israel")]
+    );
+}
+
+#[test]
 fn origin_phrases_name_the_agent_of_an_asset() {
     for text in [
         "The pages originated in Iran and posted about the vote.",
