@@ -69,7 +69,8 @@ pub fn extract_claims(
     let mut previous_block_agents = Vec::new();
     let mut attributors = Vec::new();
     for (block, text) in blocks.iter().enumerate() {
-        let cues = matcher.find_triggers(text);
+        // One pass finds every cue of the block; sentences read their share of it.
+        let cues = matcher.find(text, 0);
         if !cues.iter().any(|c| c.cue.is_action()) {
             previous_block_agents.clear();
             continue;
@@ -107,12 +108,14 @@ pub fn extract_claims(
         for (n, &(start, end)) in sentences.iter().enumerate() {
             let (candidate, reports) = roles[n];
             if candidate || (reports && last_candidate.is_some_and(|last| last > n)) {
-                let sentence_cues = matcher.find(&text[start..end], start);
+                let first = cues.partition_point(|c| c.start < start);
+                let sentence_cues =
+                    &cues[first..first + cues[first..].partition_point(|c| c.end <= end)];
                 let found = read_sentence(
                     text,
                     (start, end),
                     &block_mentions,
-                    &sentence_cues,
+                    sentence_cues,
                     registry,
                     lexicon,
                     &mut carry,

@@ -80,9 +80,6 @@ pub struct CueMatch {
 pub struct CueMatcher {
     /// Every cue word.
     all: Scanner,
-    /// Only the words that can make a sentence worth reading (actions, reporting, anaphors):
-    /// run over every block, while `all` runs only over the sentences that pass.
-    triggers: Scanner,
     /// Index into `Lexicon::actions` of the action a takedown claims.
     pub takedown_action: Option<usize>,
 }
@@ -207,19 +204,6 @@ impl CueMatcher {
         add(&words.passive_auxiliaries, Cue::PassiveAuxiliary);
         add(&words.clause_breaks, Cue::ClauseBreak);
         add(&words.prepositions, Cue::Preposition);
-        let is_trigger = |cue: &Cue| {
-            cue.is_action()
-                || matches!(
-                    cue,
-                    Cue::Reporting | Cue::According | Cue::AnaphorPlural | Cue::AnaphorSingular
-                )
-        };
-        let (trigger_patterns, trigger_cues): (Vec<&String>, Vec<Cue>) = patterns
-            .iter()
-            .zip(&cues)
-            .filter(|(_, cue)| is_trigger(cue))
-            .unzip();
-        let triggers = Scanner::new(&trigger_patterns, trigger_cues);
         let all = Scanner::new(&patterns.iter().collect::<Vec<_>>(), cues);
         let takedown_action = lexicon
             .actions
@@ -227,7 +211,6 @@ impl CueMatcher {
             .position(|a| a.id == words.takedown_action);
         CueMatcher {
             all,
-            triggers,
             takedown_action,
         }
     }
@@ -236,11 +219,6 @@ impl CueMatcher {
     /// by `offset` (where `text` starts in its block).
     pub fn find(&self, text: &str, offset: usize) -> Vec<CueMatch> {
         self.all.find(text, offset)
-    }
-
-    /// The trigger cues of a block (action, reporting and anaphor words only).
-    pub fn find_triggers(&self, text: &str) -> Vec<CueMatch> {
-        self.triggers.find(text, 0)
     }
 }
 
