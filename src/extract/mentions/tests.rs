@@ -163,6 +163,12 @@ name = "RT"
 kind = "media"
 country = "RU"
 aliases = ["Russia Today"]
+
+[[actor]]
+id = "al-shabaab"
+name = "al-Shabaab"
+kind = "group"
+aliases = ["Shabaab"]
 "#;
 
 fn gazetteer() -> Gazetteer {
@@ -289,6 +295,25 @@ fn ambiguous_georgia_needs_a_country_cue() {
     assert_eq!(
         found(&["Georgia votes", "The Caucasus republic is divided."])[0].actor,
         "georgia"
+    );
+}
+
+#[test]
+fn a_lowercase_name_beats_the_capitalised_name_inside_it() {
+    // "al-Shabaab" starts in lowercase and "Shabaab" is a name of its own: one mention each,
+    // leftmost-longest across both kinds of pattern.
+    let m = found(&["Envoys of al-Shabaab met Russians; Shabaab denied it."]);
+    let got: Vec<(&str, &str)> = m
+        .iter()
+        .map(|m| (m.actor.as_str(), m.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("al-shabaab", "al-Shabaab"),
+            ("russia", "Russians"),
+            ("al-shabaab", "Shabaab")
+        ]
     );
 }
 
