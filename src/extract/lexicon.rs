@@ -72,6 +72,8 @@ pub struct CueWords {
     pub idioms: Vec<String>,
     /// Words after a state that name its opponents ("Iranian opposition"): the state is no agent.
     pub opposition_words: Vec<String>,
+    /// Words that make the phrase after a bare "from"/"by" a copied source, not an origin.
+    pub genuine_words: Vec<String>,
     pub negations: Vec<String>,
     pub anaphors_plural: Vec<String>,
     pub anaphors_singular: Vec<String>,

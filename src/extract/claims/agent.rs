@@ -274,6 +274,7 @@ fn linked_within(
                 let by_excluded = !bare_by && s.word(k) == "by";
                 if !gerund
                     && !by_excluded
+                    && !(bare && names_genuine_source(s, k))
                     && (!bare || (words <= MAX_NEAR_LINK_WORDS && !crossed_comma))
                 {
                     return mentions_after(s, k, attributor);
@@ -327,6 +328,16 @@ pub fn asset_agents(s: &Sentence, cue: usize, agent: bool, attributor: &[bool]) 
     }
     // "accounts discovered by Twitter": a bare "by" after an asset names who found it.
     linked_within(s, cue, attributor, MAX_ASSET_LINK_WORDS, false)
+}
+
+/// Whether the phrase after the linker at `k`, up to its first mention, calls its source
+/// genuine ("from legitimate US outlets"): a source that was copied, not an origin.
+fn names_genuine_source(s: &Sentence, k: usize) -> bool {
+    s.items[k + 1..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, item)| item.is_word())
+        .any(|(n, _)| s.lexicon.cues.genuine_words.contains(&s.word(k + 1 + n)))
 }
 
 /// Whether the link noun at `k` follows a holder: "personas with ties to X", "had links to X".

@@ -286,3 +286,16 @@ fn according_to_reads_through_the_state() {
     let c = one("According to the state broadcaster Voice of America, Iran targeted Ukraine.");
     assert_eq!(c.by, ["voice-of-america"]);
 }
+
+#[test]
+fn a_genuine_source_after_from_is_copied_not_an_origin() {
+    assert!(
+        actors_of("The pages reposted content from reputable Russian newspapers.").is_empty(),
+        "a copied source is no agent"
+    );
+    assert_eq!(
+        actors_of("The pages reposted content from Russian sources."),
+        ["russia"],
+        "an origin still is"
+    );
+}
