@@ -272,11 +272,10 @@ fn linked_within(
                     && s.items.get(k + 1).is_some_and(|i| i.is_word())
                     && s.word(k + 1).ends_with("ing");
                 let by_excluded = !bare_by && s.word(k) == "by";
-                if !gerund
-                    && !by_excluded
-                    && !(bare && names_genuine_source(s, k))
-                    && (!bare || (words <= MAX_NEAR_LINK_WORDS && !crossed_comma))
-                {
+                let near = words <= MAX_NEAR_LINK_WORDS && !crossed_comma;
+                // A bare "from"/"by" links only nearby, and not to a source called genuine.
+                let bare_links = near && !names_genuine_source(s, k);
+                if !gerund && !by_excluded && (!bare || bare_links) {
                     return mentions_after(s, k, attributor);
                 }
                 words += 1;
