@@ -203,6 +203,18 @@ fn read_sentence(
     let actor_of = |m: &usize| s.mentions[*m].actor.clone();
     let takedown_action = lexicon.matcher().takedown_action;
 
+    // A claim of this sentence (its block is set by the caller).
+    let sentence_claim = |actors, action: &str, targets, by, likelihood| ExtractedClaim {
+        block: 0,
+        start,
+        end,
+        text: text[start..end].to_string(),
+        actors,
+        action: action.to_string(),
+        targets,
+        by,
+        likelihood,
+    };
     let action_items: Vec<usize> = (0..s.items.len())
         .filter(|&k| s.items[k].cue().is_some_and(Cue::is_action))
         .collect();
@@ -277,17 +289,14 @@ fn read_sentence(
                 if by.is_empty() {
                     by = carry.by.clone();
                 }
-                assets.push(ExtractedClaim {
-                    block: 0,
-                    start,
-                    end,
-                    text: text[start..end].to_string(),
-                    actors: agents,
-                    action: entry.id.clone(),
-                    targets: Vec::new(),
+                let likelihood = likelihood_for(&s, c, next, lexicon);
+                assets.push(sentence_claim(
+                    agents,
+                    &entry.id,
+                    Vec::new(),
                     by,
-                    likelihood: likelihood_for(&s, c, next, lexicon),
-                });
+                    likelihood,
+                ));
             }
             continue;
         } else if takedown {
@@ -373,17 +382,8 @@ fn read_sentence(
         for a in &agents {
             push_unique(&mut sentence_agents, a.clone());
         }
-        claims.push(ExtractedClaim {
-            block: 0,
-            start,
-            end,
-            text: text[start..end].to_string(),
-            actors: agents,
-            action: entry.id.clone(),
-            targets,
-            by,
-            likelihood: likelihood_for(&s, c, next, lexicon),
-        });
+        let likelihood = likelihood_for(&s, c, next, lexicon);
+        claims.push(sentence_claim(agents, &entry.id, targets, by, likelihood));
     }
     for claim in assets {
         if claims

@@ -55,10 +55,10 @@ pub struct Gazetteer {
     /// Patterns that start with anything but a lowercase letter (nearly all of them: names,
     /// acronyms, demonyms). Searched anchored, only at word starts whose first byte can begin one,
     /// so the scan skips the lowercase running text that makes up most of an article.
-    pub(crate) names: Scanner,
+    pub(crate) names: PatternSet,
     /// The few patterns that start in lowercase ("al-Qaeda", "von der Leyen", context cues such as
     /// "swing state"), searched unanchored over the whole text.
-    pub(crate) lowercase: Scanner,
+    pub(crate) lowercase: PatternSet,
     /// Which first bytes can begin a pattern of `names`.
     pub(crate) starts: [bool; 256],
     pub(crate) patterns: Vec<PatternInfo>,
@@ -70,13 +70,13 @@ pub struct Gazetteer {
 }
 
 /// An automaton over a subset of the patterns, with the global id of each of its patterns.
-pub(crate) struct Scanner {
+pub(crate) struct PatternSet {
     pub automaton: AhoCorasick,
     pub ids: Vec<u32>,
 }
 
-impl Scanner {
-    fn new(texts: &[String], ids: Vec<u32>, start: StartKind) -> Scanner {
+impl PatternSet {
+    fn new(texts: &[String], ids: Vec<u32>, start: StartKind) -> PatternSet {
         let automaton = AhoCorasick::builder()
             .match_kind(AcMatchKind::LeftmostLongest)
             .start_kind(start)
@@ -85,7 +85,7 @@ impl Scanner {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(ids.iter().map(|&i| &texts[i as usize]))
             .expect("gazetteer patterns compile");
-        Scanner { automaton, ids }
+        PatternSet { automaton, ids }
     }
 }
 
@@ -389,8 +389,8 @@ impl Gazetteer {
             starts[b.texts[i as usize].as_bytes()[0] as usize] = true;
         }
         Gazetteer {
-            names: Scanner::new(&b.texts, upper, StartKind::Anchored),
-            lowercase: Scanner::new(&b.texts, lower, StartKind::Unanchored),
+            names: PatternSet::new(&b.texts, upper, StartKind::Anchored),
+            lowercase: PatternSet::new(&b.texts, lower, StartKind::Unanchored),
             starts,
             patterns,
             roles,

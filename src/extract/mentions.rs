@@ -77,25 +77,12 @@ fn scan_block(
     hits: &mut Vec<Hit>,
     evidence: &mut [ArticleEvidence],
 ) {
-    let names = scan_names(text, gazetteer);
-    let lowercase = scan_lowercase(text, gazetteer);
-    let (mut a, mut b) = (
-        names.into_iter().peekable(),
-        lowercase.into_iter().peekable(),
-    );
+    // Leftmost first and, at one start, longest first; a match inside one already taken loses.
+    let mut matches = scan_names(text, gazetteer);
+    matches.extend(scan_lowercase(text, gazetteer));
+    matches.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
     let mut taken_to = 0;
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) if (y.0, std::cmp::Reverse(y.1)) < (x.0, std::cmp::Reverse(x.1)) => {
-                b.next()
-            }
-            (Some(_), _) => a.next(),
-            (None, Some(_)) => b.next(),
-            (None, None) => break,
-        };
-        let Some((start, end, pattern)) = next else {
-            break;
-        };
+    for (start, end, pattern) in matches {
         if start < taken_to {
             continue;
         }

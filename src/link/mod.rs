@@ -38,6 +38,22 @@ pub struct ActorLinks {
     pub co_mentioned: Vec<(String, usize)>,
 }
 
+impl ActorLinks {
+    /// Every claim the actor takes part in (acting, targeted or as a source), each once, in order.
+    pub fn claims(&self) -> Vec<usize> {
+        let mut all: Vec<usize> = self
+            .acts_in
+            .iter()
+            .chain(&self.targeted_by)
+            .chain(&self.made)
+            .copied()
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+}
+
 /// The links of `id`, created empty if needed, without allocating a key when it exists.
 fn entry<'a>(links: &'a mut BTreeMap<String, ActorLinks>, id: &str) -> &'a mut ActorLinks {
     if !links.contains_key(id) {
@@ -77,24 +93,22 @@ impl<'s> Digest<'s> {
                     }
                 }
             }
-            // An article names the same few actors many times: look each up once.
-            let mut named: Vec<&str> = Vec::new();
+            // An article names the same few actors many times: look each up once, noting whether
+            // some mention names the country as such (not only through an alias).
+            let mut named: Vec<(&str, bool)> = Vec::new();
             for mention in &extraction.mentions {
-                if !named.contains(&mention.actor.as_str()) {
-                    named.push(&mention.actor);
+                match named.iter_mut().find(|(id, _)| *id == mention.actor) {
+                    Some((_, country)) => *country |= mention.how.names_country(),
+                    None => named.push((&mention.actor, mention.how.names_country())),
                 }
             }
-            for id in named {
+            for (id, names_country) in named {
                 let Some(actor) = registry.actor(id) else {
                     continue;
                 };
                 if actor.kind != ActorKind::State {
                     actors.insert(actor.id.clone());
-                } else if extraction
-                    .mentions
-                    .iter()
-                    .any(|m| m.actor == id && m.how.names_country())
-                {
+                } else if names_country {
                     countries.extend(actor.country.clone());
                 }
             }

@@ -73,15 +73,6 @@ pub(super) fn render_data(views: &Views) -> Vec<OutputFile> {
         .iter()
         .filter_map(|(id, links)| {
             let actor = site.registry.actor(id)?;
-            let mut claims: Vec<usize> = links
-                .acts_in
-                .iter()
-                .chain(&links.targeted_by)
-                .chain(&links.made)
-                .copied()
-                .collect();
-            claims.sort_unstable();
-            claims.dedup();
             Some(ActorRecord {
                 id: &actor.id,
                 name: &actor.name,
@@ -93,7 +84,7 @@ pub(super) fn render_data(views: &Views) -> Vec<OutputFile> {
                     &actor.aliases
                 },
                 articles: links.articles.len(),
-                claims: claims.len(),
+                claims: links.claims().len(),
             })
         })
         .collect();

@@ -1,7 +1,7 @@
 //! The timeline of a country or actor: articles and claims per month, as paired bars, every
 //! month from the first to the last shown (quiet months are part of the story).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate};
@@ -44,15 +44,9 @@ pub fn timeline(digest: &Digest, name: &str, links: &ActorLinks) -> Option<Timel
     for &a in &links.articles {
         *articles.entry(month_of(date_of(a))).or_default() += 1;
     }
-    let claim_set: BTreeSet<usize> = links
-        .acts_in
-        .iter()
-        .chain(&links.targeted_by)
-        .chain(&links.made)
-        .copied()
-        .collect();
+    let claim_list = links.claims();
     let mut claims: BTreeMap<(i32, u32), usize> = BTreeMap::new();
-    for &c in &claim_set {
+    for &c in &claim_list {
         *claims
             .entry(month_of(date_of(digest.claims[c].article)))
             .or_default() += 1;
@@ -80,7 +74,7 @@ pub fn timeline(digest: &Digest, name: &str, links: &ActorLinks) -> Option<Timel
         svg,
         months,
         articles: links.articles.len(),
-        claims: claim_set.len(),
+        claims: claim_list.len(),
     })
 }
 
