@@ -198,6 +198,11 @@ impl Registry {
         self.actors.get(id)
     }
 
+    /// Whether `id` is a state (a country's own actor): the rules treat states apart.
+    pub fn is_state(&self, id: &str) -> bool {
+        self.actor(id).is_some_and(|a| a.kind == ActorKind::State)
+    }
+
     /// Resolves an id, name, alias or country code (any case) to an actor.
     pub fn resolve(&self, name: &str) -> Option<&Actor> {
         self.by_name

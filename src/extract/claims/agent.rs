@@ -309,10 +309,7 @@ pub fn asset_agents(s: &Sentence, cue: usize, agent: bool, attributor: &[bool]) 
         && !attributor[index]
     {
         let m = s.mentions[index];
-        let state = s
-            .registry
-            .actor(&m.actor)
-            .is_some_and(|a| a.kind == ActorKind::State);
+        let state = s.registry.is_state(&m.actor);
         let adjacent = before + 1 == cue;
         let (mentions, first) = group(s, before, attributor);
         let demonym = !possessive

@@ -36,10 +36,7 @@ pub(super) fn resolve_anaphor(
     let reduced: Vec<String> = pool
         .iter()
         .filter(|id| {
-            s.registry
-                .actor(id)
-                .is_some_and(|a| a.kind == ActorKind::State)
-                || state_of(id).is_none_or(|state| !pool.contains(&state))
+            s.registry.is_state(id) || state_of(id).is_none_or(|state| !pool.contains(&state))
         })
         .cloned()
         .collect();
@@ -47,11 +44,7 @@ pub(super) fn resolve_anaphor(
         Some(Cue::AnaphorSingular) => {
             let states: Vec<String> = reduced
                 .into_iter()
-                .filter(|id| {
-                    s.registry
-                        .actor(id)
-                        .is_some_and(|a| a.kind == ActorKind::State)
-                })
+                .filter(|id| s.registry.is_state(id))
                 .collect();
             if states.len() == 1 {
                 states

@@ -224,10 +224,7 @@ fn name_phrase(s: &Sentence, phrase: std::ops::Range<usize>) -> Vec<String> {
     for k in phrase.clone() {
         if let Some(m) = items[k].mention() {
             let id = &s.mentions[m].actor;
-            all_states &= s
-                .registry
-                .actor(id)
-                .is_some_and(|a| a.kind == ActorKind::State);
+            all_states &= s.registry.is_state(id);
             if !ids.contains(id) {
                 ids.push(id.clone());
             }
