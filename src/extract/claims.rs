@@ -199,7 +199,7 @@ fn read_sentence(
     // A denial is the attributor's own act: only this sentence's attributing phrases stay out.
     let mut attributor = own_attributor.clone();
     attribution::mark_attributors(&s, &attributions, &mut attributor, &mut carry.attributors);
-    let opposed = opposed_states(&s, lexicon);
+    let opposed = opposed_states(&s);
     let actor_of = |m: &usize| s.mentions[*m].actor.clone();
     let takedown_action = lexicon.matcher().takedown_action;
 
@@ -408,19 +408,15 @@ fn read_sentence(
 /// Per block mention: a state named right before a word for its opponents ("Iranian opposition
 /// group", "Russian exiles"). The phrase names people who oppose that state, so the state is
 /// never their agent; as a target it stays.
-fn opposed_states(s: &Sentence, lexicon: &Lexicon) -> Vec<bool> {
+fn opposed_states(s: &Sentence) -> Vec<bool> {
     let mut opposed = vec![false; s.mentions.len()];
     for (k, item) in s.items.iter().enumerate() {
         let Some(m) = item.mention() else { continue };
-        let state = s
-            .registry
-            .actor(&s.mentions[m].actor)
-            .is_some_and(|a| a.kind == crate::registry::ActorKind::State);
-        if state
+        if s.registry.is_state(&s.mentions[m].actor)
             && s.items
                 .get(k + 1)
                 .is_some_and(|next| next.mention().is_none())
-            && lexicon.cues.opposition_words.contains(&s.word(k + 1))
+            && s.lexicon.cues.opposition_words.contains(&s.word(k + 1))
         {
             opposed[m] = true;
         }
