@@ -16,7 +16,7 @@ mod tests_origin;
 use std::collections::BTreeSet;
 
 use agent::Walk;
-use cues::{Cue, CueMatch};
+use cues::Cue;
 use items::Item;
 
 use super::sentences::split_sentences;
@@ -27,6 +27,9 @@ use crate::registry::Registry;
 pub struct Sentence<'a> {
     /// The whole block; item spans index into it.
     pub text: &'a str,
+    /// The block with ASCII letters lowercased: same byte offsets, so words compare without
+    /// allocating.
+    pub lower: &'a str,
     pub items: Vec<Item>,
     /// The block's mentions; `Kind::Mention::index` indexes them.
     pub mentions: &'a [&'a Mention],
@@ -34,10 +37,16 @@ pub struct Sentence<'a> {
     pub lexicon: &'a Lexicon,
 }
 
-impl Sentence<'_> {
+impl<'a> Sentence<'a> {
     /// The lowercased text of item `k`.
-    pub fn word(&self, k: usize) -> String {
-        self.text[self.items[k].start..self.items[k].end].to_lowercase()
+    pub fn word(&self, k: usize) -> &'a str {
+        &self.lower[self.items[k].start..self.items[k].end]
+    }
+
+    /// Whether item `k`, lowercased, is one of `words`.
+    pub fn word_in(&self, k: usize, words: &[String]) -> bool {
+        let word = self.word(k);
+        words.iter().any(|w| w == word)
     }
 }
 
@@ -84,6 +93,7 @@ pub fn extract_claims(
             ..Carry::default()
         };
         let sentences = split_sentences(text);
+        let lower = text.to_ascii_lowercase();
         // Which sentences may hold a claim, and which only name a source (read only when a
         // claim follows them in the paragraph, for the paragraph-level carry of `by`).
         let roles: Vec<(bool, bool)> = sentences
@@ -111,15 +121,15 @@ pub fn extract_claims(
                 let first = cues.partition_point(|c| c.start < start);
                 let sentence_cues =
                     &cues[first..first + cues[first..].partition_point(|c| c.end <= end)];
-                let found = read_sentence(
+                let sentence = Sentence {
                     text,
-                    (start, end),
-                    &block_mentions,
-                    sentence_cues,
+                    lower: &lower,
+                    items: items::sentence_items(text, start, end, &block_mentions, sentence_cues),
+                    mentions: &block_mentions,
                     registry,
                     lexicon,
-                    &mut carry,
-                );
+                };
+                let found = read_sentence(sentence, (start, end), &mut carry);
                 for mut claim in found {
                     claim.block = block;
                     claim.by = clean_sources(claim.by, registry, lexicon);
@@ -178,21 +188,11 @@ fn clean_sources(by: Vec<String>, registry: &Registry, lexicon: &Lexicon) -> Vec
 
 /// The claims of one sentence; updates the paragraph's carry.
 fn read_sentence(
-    text: &str,
+    mut s: Sentence,
     (start, end): (usize, usize),
-    mentions: &[&Mention],
-    cues: &[CueMatch],
-    registry: &Registry,
-    lexicon: &Lexicon,
     carry: &mut Carry,
 ) -> Vec<ExtractedClaim> {
-    let mut s = Sentence {
-        text,
-        items: items::sentence_items(text, start, end, mentions, cues),
-        mentions,
-        registry,
-        lexicon,
-    };
+    let (text, mentions, registry, lexicon) = (s.text, s.mentions, s.registry, s.lexicon);
     demote_nominal_verbs(&mut s);
     let mut own_attributor = vec![false; mentions.len()];
     let attributions = attribution::attributions(&s, &mut own_attributor, carry.title);
@@ -416,7 +416,7 @@ fn opposed_states(s: &Sentence) -> Vec<bool> {
             && s.items
                 .get(k + 1)
                 .is_some_and(|next| next.mention().is_none())
-            && s.lexicon.cues.opposition_words.contains(&s.word(k + 1))
+            && s.word_in(k + 1, &s.lexicon.cues.opposition_words)
         {
             opposed[m] = true;
         }
@@ -439,7 +439,7 @@ fn demote_nominal_verbs(s: &mut Sentence) {
         // Not before a noun: "a hacking operation" keeps its cue.
         if matches!(s.items[k].cue(), Some(Cue::Action { noun: false, .. }))
             && s.items[k - 1].kind == items::Kind::Word
-            && matches!(s.word(k - 1).as_str(), "the" | "a" | "an")
+            && matches!(s.word(k - 1), "the" | "a" | "an")
             && s.items.get(k + 1).is_none_or(|i| {
                 !matches!(
                     i.kind,

@@ -52,7 +52,7 @@ fn role_before(s: &Sentence, at: usize, near_cue: bool) -> Role {
         k -= 1;
         let item = &s.items[k];
         match item.kind {
-            Kind::Word if DETERMINERS.contains(&s.word(k).as_str()) => continue,
+            Kind::Word if DETERMINERS.contains(&s.word(k)) => continue,
             Kind::Cue(Cue::Linker) => return Role::Linked,
             // "with ties to X" links X; "posted links to X sites" makes X an object.
             Kind::Cue(Cue::LinkNoun) if holds_link(s, k) => return Role::Linked,
@@ -140,8 +140,8 @@ pub fn walk_back(s: &Sentence, cue: usize, noun: bool, passive: bool, attributor
                     && words > MAX_NEAR_LINK_WORDS
                     && (0..first)
                         .rev()
-                        .find(|&k| !DETERMINERS.contains(&s.word(k).as_str()))
-                        .is_some_and(|k| matches!(s.word(k).as_str(), "by" | "from"));
+                        .find(|&k| !DETERMINERS.contains(&s.word(k)))
+                        .is_some_and(|k| matches!(s.word(k), "by" | "from"));
                 if linked || modifies_noun || (role != Role::Object && !far_bare) {
                     return Walk::Mentions(mentions, words);
                 }
@@ -205,7 +205,7 @@ pub fn is_passive(s: &Sentence, cue: usize) -> bool {
             .items
             .get(cue + 1)
             .is_some_and(|i| i.cue() == Some(Cue::Preposition))
-            && matches!(s.word(cue + 1).as_str(), "at" | "toward" | "towards"));
+            && matches!(s.word(cue + 1), "at" | "toward" | "towards"));
     if aimed {
         return false;
     }
@@ -266,7 +266,7 @@ fn linked_within(
                 break;
             }
             Kind::Cue(Cue::Linker) => {
-                let bare = matches!(s.word(k).as_str(), "by" | "from");
+                let bare = matches!(s.word(k), "by" | "from");
                 // "by pushing the narrative that X": a means, not an agent.
                 let gerund = s.word(k) == "by"
                     && s.items.get(k + 1).is_some_and(|i| i.is_word())
@@ -333,18 +333,18 @@ fn names_genuine_source(s: &Sentence, k: usize) -> bool {
         .iter()
         .enumerate()
         .take_while(|(_, item)| item.is_word())
-        .any(|(n, _)| s.lexicon.cues.genuine_words.contains(&s.word(k + 1 + n)))
+        .any(|(n, _)| s.word_in(k + 1 + n, &s.lexicon.cues.genuine_words))
 }
 
 /// Whether the link noun at `k` follows a holder: "personas with ties to X", "had links to X".
 fn holds_link(s: &Sentence, k: usize) -> bool {
-    k > 0 && s.lexicon.cues.link_holders.contains(&s.word(k - 1))
+    k > 0 && s.word_in(k - 1, &s.lexicon.cues.link_holders)
 }
 
 /// The agents of a finding of links: "X's investigation found links to Y", "researchers
 /// identified clear ties to Y" (one word may stand between the finder and the noun).
 pub fn found_links(s: &Sentence, cue: usize, attributor: &[bool]) -> Vec<usize> {
-    let finder = |k: usize| s.lexicon.cues.link_finders.contains(&s.word(k));
+    let finder = |k: usize| s.word_in(k, &s.lexicon.cues.link_finders);
     let found = match cue {
         0 => false,
         1 => finder(0),
@@ -362,7 +362,7 @@ pub fn linked_right_after(s: &Sentence, cue: usize, attributor: &[bool]) -> Vec<
     for k in cue + 1..s.items.len().min(cue + 4) {
         match s.items[k].kind {
             Kind::Word => {}
-            Kind::Cue(Cue::Linker) if !matches!(s.word(k).as_str(), "by" | "from") => {
+            Kind::Cue(Cue::Linker) if !matches!(s.word(k), "by" | "from") => {
                 return mentions_after(s, k, attributor);
             }
             _ => break,

@@ -150,7 +150,7 @@ fn phrase_before(s: &Sentence, cue: usize) -> std::ops::Range<usize> {
         let item = &items[from - 1];
         let stop = match item.kind {
             Kind::Punct(_) => true,
-            Kind::Cue(Cue::Blocker) => !PRONOUNS.contains(&s.word(from - 1).as_str()),
+            Kind::Cue(Cue::Blocker) => !PRONOUNS.contains(&s.word(from - 1)),
             Kind::Cue(c) => !matches!(
                 c,
                 Cue::AnaphorPlural | Cue::AnaphorSingular | Cue::Preposition
@@ -210,7 +210,7 @@ const PRONOUNS: [&str; 6] = ["he", "she", "it", "they", "we", "i"];
 fn has_content(s: &Sentence, phrase: std::ops::Range<usize>) -> bool {
     phrase.into_iter().any(|k| {
         let item = &s.items[k];
-        item.mention().is_some() || !DETERMINERS.contains(&s.word(k).as_str())
+        item.mention().is_some() || !DETERMINERS.contains(&s.word(k))
     })
 }
 
@@ -235,7 +235,7 @@ fn name_phrase(s: &Sentence, phrase: std::ops::Range<usize>) -> Vec<String> {
     let mut from = phrase.start;
     while from < phrase.end
         && items[from].mention().is_none()
-        && (DETERMINERS.contains(&s.word(from).as_str())
+        && (DETERMINERS.contains(&s.word(from))
             || matches!(items[from].kind, Kind::Punct(_)))
     {
         from += 1;
