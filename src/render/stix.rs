@@ -27,18 +27,31 @@ pub(super) const STIX_PATH: &str = "data/stix.json";
 /// STIX timestamps for an empty digest (there is no article date to take).
 const EPOCH: &str = "1970-01-01T00:00:00.000Z";
 
-/// The bundle file and the number of objects in it.
+/// The bundle file and the number of objects in it. Each object is compact JSON on a line of
+/// its own: a large digest has hundreds of thousands of them, so they are serialised in parallel
+/// as they are made, and the file stays easy to grep and to diff.
 pub(super) fn render_stix(views: &Views) -> (OutputFile, usize) {
-    let bundle = Bundle::new(views).build();
-    let objects = bundle["objects"].as_array().map_or(0, Vec::len);
-    let mut content = serde_json::to_vec_pretty(&bundle).expect("STIX objects serialise");
-    content.push(b'\n');
+    let (bundle_id, objects) = Bundle::new(views).build();
+    let mut content = Vec::with_capacity(objects.iter().map(|o| o.len() + 2).sum::<usize>() + 128);
+    content.extend_from_slice(br#"{"type":"bundle","id":"#);
+    content.extend(serde_json::to_vec(&bundle_id).expect("an id serialises"));
+    content.extend_from_slice(br#","objects":["#);
+    for (n, object) in objects.iter().enumerate() {
+        content.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });
+        content.extend_from_slice(object);
+    }
+    content.extend_from_slice(b"\n]}\n");
     let file = OutputFile {
         path: STIX_PATH.to_string(),
         content,
         source: None,
     };
-    (file, objects)
+    (file, objects.len())
+}
+
+/// One STIX object as compact JSON.
+fn serialise(object: Map<String, Value>) -> Vec<u8> {
+    serde_json::to_vec(&object).expect("STIX objects serialise")
 }
 
 /// Formats a date as STIX wants it: UTC, millisecond precision, `Z`.
@@ -60,7 +73,8 @@ struct Bundle<'v, 'd> {
     namespace: Uuid,
     digest_id: String,
     extension_id: String,
-    objects: Vec<Value>,
+    /// Serialised objects, in bundle order.
+    objects: Vec<Vec<u8>>,
 }
 
 impl<'v, 'd> Bundle<'v, 'd> {
@@ -121,7 +135,8 @@ impl<'v, 'd> Bundle<'v, 'd> {
         json!({"source_name": self.views.digest.site.config.title, "url": urls.absolute(rel)})
     }
 
-    fn build(mut self) -> Value {
+    /// The bundle's id and its serialised objects.
+    fn build(mut self) -> (String, Vec<Vec<u8>>) {
         let digest = self.views.digest;
         let all = self.span(0..digest.articles.len());
         self.push_digest_identity(all.clone());
@@ -133,7 +148,7 @@ impl<'v, 'd> Bundle<'v, 'd> {
         let reports: Vec<String> = (0..digest.articles.len())
             .map(|i| self.id("report", &digest.site.articles[i].slug))
             .collect();
-        let per_claim: Vec<(Vec<Value>, Vec<String>)> = (0..digest.claims.len())
+        let per_claim: Vec<(Vec<Vec<u8>>, Vec<String>)> = (0..digest.claims.len())
             .into_par_iter()
             .map(|c| {
                 let report = &reports[digest.claims[c].article];
@@ -158,8 +173,7 @@ impl<'v, 'd> Bundle<'v, 'd> {
             let refs = std::mem::take(&mut refs_by_article[i]);
             self.push_report(i, &reports[i], refs);
         }
-        let bundle_id = self.id("bundle", "digest");
-        json!({"type": "bundle", "id": bundle_id, "objects": self.objects})
+        (self.id("bundle", "digest"), self.objects)
     }
 
     /// A report per article: what it is about (its countries, actors, sources and claims) with
@@ -192,7 +206,7 @@ impl<'v, 'd> Bundle<'v, 'd> {
             references.push(json!({"source_name": source, "url": url}));
         }
         map.insert("external_references".into(), json!(references));
-        self.objects.push(Value::Object(map));
+        self.objects.push(serialise(map));
     }
 
     fn push_digest_identity(&mut self, span: (String, String)) {
@@ -207,7 +221,7 @@ impl<'v, 'd> Bundle<'v, 'd> {
             "external_references".into(),
             json!([self.page_reference("")]),
         );
-        self.objects.push(Value::Object(map));
+        self.objects.push(serialise(map));
     }
 
     /// Declares the claim properties that relationships carry (the STIX 2.1 way to add
@@ -233,7 +247,7 @@ impl<'v, 'd> Bundle<'v, 'd> {
         map.insert("schema".into(), json!(schema));
         map.insert("version".into(), json!("1.0.0"));
         map.insert("extension_types".into(), json!(["property-extension"]));
-        self.objects.push(Value::Object(map));
+        self.objects.push(serialise(map));
     }
 
     /// Locations for countries, threat actors for whoever acts in a claim, identities for the
@@ -242,7 +256,7 @@ impl<'v, 'd> Bundle<'v, 'd> {
         let digest = self.views.digest;
         let registry = &digest.site.registry;
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-        let mut located_at: Vec<Value> = Vec::new();
+        let mut located_at: Vec<Vec<u8>> = Vec::new();
         let (mut locations, mut actors, mut identities) = (Vec::new(), Vec::new(), Vec::new());
         let mut location_ids: BTreeMap<&str, String> = BTreeMap::new();
         for (id, links) in &digest.actors {
@@ -264,7 +278,7 @@ impl<'v, 'd> Bundle<'v, 'd> {
                     "external_references".into(),
                     json!([self.page_reference(&page)]),
                 );
-                locations.push(Value::Object(map));
+                locations.push(serialise(map));
                 location_ids.insert(code, stix_id.clone());
                 nodes.insert(
                     id.clone(),
@@ -298,12 +312,12 @@ impl<'v, 'd> Bundle<'v, 'd> {
                 rel.insert("relationship_type".into(), json!("located-at"));
                 rel.insert("source_ref".into(), json!(stix_id));
                 rel.insert("target_ref".into(), json!(location));
-                located_at.push(Value::Object(rel));
+                located_at.push(serialise(rel));
             }
             if kind == "threat-actor" {
-                actors.push(Value::Object(map));
+                actors.push(serialise(map));
             } else {
-                identities.push(Value::Object(map));
+                identities.push(serialise(map));
             }
             if !is_state {
                 nodes.insert(id.clone(), Node { id: stix_id, kind });
@@ -387,7 +401,7 @@ impl<'v, 'd> Bundle<'v, 'd> {
                     map
                 }
             };
-            self.objects.push(Value::Object(map));
+            self.objects.push(serialise(map));
         }
         sources
     }
@@ -402,7 +416,7 @@ impl<'v, 'd> Bundle<'v, 'd> {
         nodes: &BTreeMap<String, Node>,
         sources: &BTreeMap<String, String>,
         report: &str,
-    ) -> (Vec<Value>, Vec<String>) {
+    ) -> (Vec<Vec<u8>>, Vec<String>) {
         let digest = self.views.digest;
         let claim: &Claim = &digest.claims[c];
         let mut objects = Vec::new();
@@ -499,7 +513,7 @@ impl<'v, 'd> Bundle<'v, 'd> {
                     "extensions".into(),
                     json!({ self.extension_id.clone(): extension }),
                 );
-                objects.push(Value::Object(map));
+                objects.push(serialise(map));
                 involved.push(id);
             }
         }
