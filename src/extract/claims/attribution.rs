@@ -235,8 +235,7 @@ fn name_phrase(s: &Sentence, phrase: std::ops::Range<usize>) -> Vec<String> {
     let mut from = phrase.start;
     while from < phrase.end
         && items[from].mention().is_none()
-        && (DETERMINERS.contains(&s.word(from))
-            || matches!(items[from].kind, Kind::Punct(_)))
+        && (DETERMINERS.contains(&s.word(from)) || matches!(items[from].kind, Kind::Punct(_)))
     {
         from += 1;
     }
