@@ -43,6 +43,32 @@ pub struct RenderOptions {
     pub base_url: Option<String>,
 }
 
+/// Times the parts of a render when `DOSSIER_TIMINGS` is set (the build prints its stages then),
+/// since rendering is most of a large build.
+pub(crate) struct Laps {
+    last: Option<std::time::Instant>,
+}
+
+impl Laps {
+    fn new() -> Laps {
+        Laps {
+            last: std::env::var_os("DOSSIER_TIMINGS").map(|_| std::time::Instant::now()),
+        }
+    }
+
+    /// Prints the time since the previous lap.
+    pub(crate) fn lap(&mut self, what: &str) {
+        if let Some(last) = self.last {
+            let now = std::time::Instant::now();
+            eprintln!(
+                "timing:   {:>8.3} s  render: {what}",
+                (now - last).as_secs_f64()
+            );
+            self.last = Some(now);
+        }
+    }
+}
+
 /// Renders every page and data file of the digest.
 pub fn render_site(
     digest: &Digest,
@@ -55,7 +81,9 @@ pub fn render_site(
     }
     let urls = urls::Urls::new(config.base(), config.base_path());
     let tera = templates::build_tera(&site.templates)?;
+    let mut laps = Laps::new();
     let views = views::Views::new(digest, &urls);
+    laps.lap("views of articles and claims");
     let site_view = views::SiteView {
         title: &config.title,
         description: &config.description,
@@ -66,8 +94,10 @@ pub fn render_site(
         search: config.search,
     };
     let mut files = data::render_data(&views);
+    laps.lap("JSON and CSV data");
     let (stix_file, stix_objects) = stix::render_stix(&views);
     files.push(stix_file);
+    laps.lap("STIX bundle");
     let records = |name: &str| match name {
         "articles.json" => digest.articles.len(),
         "actors.json" => digest.actors.len(),
@@ -77,11 +107,15 @@ pub fn render_site(
     files.extend(downloads::render_downloads(
         &tera, &site_view, &files, &records, &urls.root,
     )?);
-    files.extend(pages::render_pages(&tera, &views, &site_view, &config)?);
+    files.extend(pages::render_pages(
+        &tera, &views, &site_view, &config, &mut laps,
+    )?);
     if config.search {
         files.extend(search::index_pages(&files, &urls).map_err(|d| vec![d])?);
+        laps.lap("search index");
     }
     files.extend(feeds::render_feeds(&views, &config));
+    laps.lap("feeds");
     for (path, content) in BUILTIN_STATIC {
         files.push(OutputFile {
             path: (*path).to_string(),

@@ -33,12 +33,12 @@ const ENTITY_CLAIMS_SHOWN: usize = 50;
 
 /// One claims section of a country or actor page.
 #[derive(Serialize)]
-struct ClaimSection<'a> {
+struct ClaimSection {
     total: usize,
-    claims: Vec<super::views::ClaimView<'a>>,
+    claims: Vec<tera::Value>,
 }
 
-fn claim_section<'a>(views: &Views<'a>, claims: &[usize]) -> ClaimSection<'a> {
+fn claim_section(views: &Views, claims: &[usize]) -> ClaimSection {
     ClaimSection {
         total: claims.len(),
         claims: views.claims(&claims[..claims.len().min(ENTITY_CLAIMS_SHOWN)]),
@@ -56,9 +56,14 @@ pub(super) fn render_jobs(tera: &Tera, site: &SiteView, jobs: Vec<Job>) -> Pages
             job.context.insert("site", site);
             job.context.insert("current_path", &job.path);
             match tera.render(job.template, &job.context) {
-                Ok(html) => Ok(OutputFile {
+                Ok(mut html) => Ok(OutputFile {
                     path: job.path,
-                    content: html.into_bytes(),
+                    content: {
+                        // Tera sizes its buffer from the template sources, often several
+                        // times the page; a build holds every page until it is written.
+                        html.shrink_to_fit();
+                        html.into_bytes()
+                    },
                     source: job.source,
                 }),
                 Err(e) => Err(Diagnostic::error(
@@ -138,7 +143,13 @@ struct KindGroup<'a> {
     actors: Vec<NameRef<'a>>,
 }
 
-pub(super) fn render_pages(tera: &Tera, views: &Views, site: &SiteView, config: &Config) -> Pages {
+pub(super) fn render_pages(
+    tera: &Tera,
+    views: &Views,
+    site: &SiteView,
+    config: &Config,
+    laps: &mut super::Laps,
+) -> Pages {
     let digest = views.digest;
     let urls = views.urls;
     let mut jobs = Vec::new();
@@ -356,8 +367,11 @@ pub(super) fn render_pages(tera: &Tera, views: &Views, site: &SiteView, config: 
         source: None,
     });
 
+    laps.lap("page contexts");
     let mut files = render_jobs(tera, site, jobs)?;
+    laps.lap("home, tag, country, actor and claim pages");
     files.extend(render_articles(tera, views, site, config)?);
+    laps.lap("article pages");
     Ok(files)
 }
 

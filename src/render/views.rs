@@ -1,6 +1,7 @@
 //! View structs: what templates receive. Lists get light references (title, url, date, counts),
 //! never whole rendered articles, so a tag with 5,000 articles costs little to render.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::urls::Urls;
@@ -62,7 +63,8 @@ pub struct ClaimView<'a> {
     pub likelihood: Option<LikelihoodView<'a>>,
     pub confidence: Option<&'a str>,
     pub status: &'a str,
-    pub article: ArticleRef<'a>,
+    /// The article's [`ArticleRef`], already a template value.
+    pub article: tera::Value,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -73,10 +75,15 @@ pub struct LikelihoodView<'a> {
 }
 
 /// Builds views from the digest, with the URL scheme of this render.
+///
+/// Every article reference and every claim is turned into a template value once: a claim shows
+/// on its own page, in the claims index, on its article's page and on the pages of its actors,
+/// and a Tera value's lists and maps are shared, so each further use costs a reference count.
 pub struct Views<'d> {
     pub digest: &'d Digest<'d>,
     pub urls: &'d Urls,
-    article_refs: Vec<ArticleRef<'d>>,
+    article_values: Vec<tera::Value>,
+    claim_values: Vec<tera::Value>,
 }
 
 impl<'d> Views<'d> {
@@ -84,15 +91,22 @@ impl<'d> Views<'d> {
         let mut views = Views {
             digest,
             urls,
-            article_refs: Vec::new(),
+            article_values: Vec::new(),
+            claim_values: Vec::new(),
         };
-        views.article_refs = (0..digest.articles.len())
-            .map(|i| views.make_article_ref(i))
+        views.article_values = (0..digest.articles.len())
+            .into_par_iter()
+            .map(|i| tera::Value::from_serializable(&views.article_ref(i)))
+            .collect();
+        views.claim_values = (0..digest.claims.len())
+            .into_par_iter()
+            .map(|i| tera::Value::from_serializable(&views.claim_view(i)))
             .collect();
         views
     }
 
-    fn make_article_ref(&self, i: usize) -> ArticleRef<'d> {
+    /// An article in a list, as a struct (for views that extend it).
+    pub fn article_ref(&self, i: usize) -> ArticleRef<'d> {
         let article = &self.digest.site.articles[i];
         let linked = &self.digest.articles[i];
         let registry = &self.digest.site.registry;
@@ -112,12 +126,12 @@ impl<'d> Views<'d> {
         }
     }
 
-    pub fn article_ref(&self, i: usize) -> ArticleRef<'d> {
-        self.article_refs[i].clone()
-    }
-
-    pub fn article_refs(&self, indices: &[usize]) -> Vec<ArticleRef<'d>> {
-        indices.iter().map(|&i| self.article_ref(i)).collect()
+    /// Articles in a list, as template values.
+    pub fn article_refs(&self, indices: &[usize]) -> Vec<tera::Value> {
+        indices
+            .iter()
+            .map(|&i| self.article_values[i].clone())
+            .collect()
     }
 
     /// A reference to a registry actor; its page exists when it appears in the digest.
@@ -144,7 +158,7 @@ impl<'d> Views<'d> {
         })
     }
 
-    pub fn claim(&self, i: usize) -> ClaimView<'d> {
+    fn claim_view(&self, i: usize) -> ClaimView<'d> {
         let claim: &'d Claim = &self.digest.claims[i];
         let article = &self.digest.site.articles[claim.article];
         let lexicon = &self.digest.site.lexicon;
@@ -175,11 +189,16 @@ impl<'d> Views<'d> {
             }),
             confidence: claim.confidence.as_deref(),
             status: &claim.status,
-            article: self.article_ref(claim.article),
+            article: self.article_values[claim.article].clone(),
         }
     }
 
-    pub fn claims(&self, indices: &[usize]) -> Vec<ClaimView<'d>> {
+    /// A claim as a template value.
+    pub fn claim(&self, i: usize) -> tera::Value {
+        self.claim_values[i].clone()
+    }
+
+    pub fn claims(&self, indices: &[usize]) -> Vec<tera::Value> {
         indices.iter().map(|&i| self.claim(i)).collect()
     }
 
