@@ -1,12 +1,81 @@
 //! schema.org JSON-LD for article pages (a `Report` with the countries and actors it mentions)
 //! and claim pages (a `Claim` with its source and the article it appeared in), so search engines
-//! and fact-checking tools read who said what without scraping. Built with serde_json and escaped
-//! for a `<script>` element here; templates only print the string.
+//! and fact-checking tools read who said what without scraping. Typed structs serialised with
+//! serde_json (a digest has a claim page per claim, so no intermediate JSON trees), escaped for a
+//! `<script>` element here; templates only print the string. Fields are in alphabetical order,
+//! as the output has always had them.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::views::Views;
 use crate::registry::{Actor, ActorKind};
+
+/// A country as a `Place`, a person as a `Person`, anything else as an `Organization`.
+#[derive(Serialize)]
+struct Thing<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReportLd<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    author: Vec<Thing<'a>>,
+    date_published: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    headline: &'a str,
+    in_language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    is_based_on: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    keywords: &'a [String],
+    mentions: Vec<Thing<'a>>,
+    name: &'a str,
+    publisher: Thing<'a>,
+    url: String,
+}
+
+/// Where a claim appeared: the article, as a `Report`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Appearance<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    date_published: &'a str,
+    headline: &'a str,
+    publisher: Thing<'a>,
+    url: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ClaimLd<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    about: Vec<Thing<'a>>,
+    appearance: &'a Appearance<'a>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    author: Vec<Thing<'a>>,
+    date_published: &'a str,
+    first_appearance: &'a Appearance<'a>,
+    identifier: &'a str,
+    name: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    text: &'a str,
+    url: String,
+}
+
+const CONTEXT: &str = "https://schema.org";
 
 /// The JSON-LD of an article page, ready to print inside `<script type="application/ld+json">`.
 pub(super) fn article(views: &Views, i: usize) -> String {
@@ -16,14 +85,17 @@ pub(super) fn article(views: &Views, i: usize) -> String {
     let urls = views.urls;
     let article = &site.articles[i];
     let linked = &digest.articles[i];
-    let publisher = publisher(views);
-    let authors: Vec<Value> = if article.authors.is_empty() {
-        vec![publisher.clone()]
+    let author = if article.authors.is_empty() {
+        vec![publisher(views)]
     } else {
         article
             .authors
             .iter()
-            .map(|name| json!({"@type": "Person", "name": name}))
+            .map(|name| Thing {
+                kind: "Person",
+                name,
+                url: None,
+            })
             .collect()
     };
     let countries = linked
@@ -32,32 +104,24 @@ pub(super) fn article(views: &Views, i: usize) -> String {
         .filter_map(|code| registry.country(code))
         .filter_map(|c| registry.actor(&c.slug));
     let actors = linked.actors.iter().filter_map(|id| registry.actor(id));
-    let mentions: Vec<Value> = countries
-        .chain(actors)
-        .map(|actor| thing(views, actor))
-        .collect();
-    let mut value = json!({
-        "@context": "https://schema.org",
-        "@type": "Report",
-        "headline": article.title,
-        "name": article.title,
-        "datePublished": article.published.to_rfc3339(),
-        "url": urls.absolute(&urls.article(&article.slug)),
-        "inLanguage": article.language.as_deref().unwrap_or(&site.config.language),
-        "author": authors,
-        "publisher": publisher,
-        "mentions": mentions,
-    });
-    if let Some(summary) = &article.summary {
-        value["description"] = json!(summary);
-    }
-    if !article.tags.is_empty() {
-        value["keywords"] = json!(article.tags);
-    }
-    if let Some(url) = &article.url {
-        value["isBasedOn"] = json!(url);
-    }
-    to_script(&value)
+    to_script(&ReportLd {
+        context: CONTEXT,
+        kind: "Report",
+        author,
+        date_published: article.published.to_rfc3339(),
+        description: article.summary.as_deref(),
+        headline: &article.title,
+        in_language: article.language.as_deref().unwrap_or(&site.config.language),
+        is_based_on: article.url.as_deref(),
+        keywords: &article.tags,
+        mentions: countries
+            .chain(actors)
+            .map(|actor| thing(views, actor))
+            .collect(),
+        name: &article.title,
+        publisher: publisher(views),
+        url: urls.absolute(&urls.article(&article.slug)),
+    })
 }
 
 /// The JSON-LD of a claim page: schema.org `Claim`, authored by whoever the claim is attributed
@@ -68,46 +132,44 @@ pub(super) fn claim(views: &Views, c: usize) -> String {
     let urls = views.urls;
     let claim = &digest.claims[c];
     let article = &site.articles[claim.article];
-    let appearance = json!({
-        "@type": "Report",
-        "headline": article.title,
-        "url": urls.absolute(&urls.article(&article.slug)),
-        "datePublished": article.published.to_rfc3339(),
-        "publisher": publisher(views),
-    });
-    let authors: Vec<Value> = claim
-        .by
-        .iter()
-        .map(|by| match site.registry.actor(by) {
-            Some(actor) => thing(views, actor),
-            None => json!({"@type": "Organization", "name": by}),
-        })
-        .collect();
-    let about: Vec<Value> = claim
-        .actors
-        .iter()
-        .chain(&claim.targets)
-        .filter_map(|id| site.registry.actor(id))
-        .map(|actor| thing(views, actor))
-        .collect();
-    let mut value = json!({
-        "@context": "https://schema.org",
-        "@type": "Claim",
-        "url": urls.absolute(&urls.claim(&claim.id)),
-        "identifier": claim.id,
-        "name": headline(views, c),
-        "datePublished": article.published.to_rfc3339(),
-        "appearance": appearance.clone(),
-        "firstAppearance": appearance,
-        "about": about,
-    });
-    if !claim.text.is_empty() {
-        value["text"] = json!(claim.text);
-    }
-    if !authors.is_empty() {
-        value["author"] = json!(authors);
-    }
-    to_script(&value)
+    let published = article.published.to_rfc3339();
+    let appearance = Appearance {
+        kind: "Report",
+        date_published: &published,
+        headline: &article.title,
+        publisher: publisher(views),
+        url: urls.absolute(&urls.article(&article.slug)),
+    };
+    to_script(&ClaimLd {
+        context: CONTEXT,
+        kind: "Claim",
+        about: claim
+            .actors
+            .iter()
+            .chain(&claim.targets)
+            .filter_map(|id| site.registry.actor(id))
+            .map(|actor| thing(views, actor))
+            .collect(),
+        appearance: &appearance,
+        author: claim
+            .by
+            .iter()
+            .map(|by| match site.registry.actor(by) {
+                Some(actor) => thing(views, actor),
+                None => Thing {
+                    kind: "Organization",
+                    name: by,
+                    url: None,
+                },
+            })
+            .collect(),
+        date_published: &published,
+        first_appearance: &appearance,
+        identifier: &claim.id,
+        name: headline(views, c),
+        text: &claim.text,
+        url: urls.absolute(&urls.claim(&claim.id)),
+    })
 }
 
 /// "Iran, IRGC hack and leak Donald Trump": the claim in one line, as its page's heading says.
@@ -133,53 +195,69 @@ fn headline(views: &Views, c: usize) -> String {
     line.trim().to_string()
 }
 
-fn publisher(views: &Views) -> Value {
-    let config = &views.digest.site.config;
-    json!({"@type": "Organization", "name": config.title, "url": views.urls.absolute("")})
+fn publisher<'a>(views: &Views<'a>) -> Thing<'a> {
+    Thing {
+        kind: "Organization",
+        name: &views.digest.site.config.title,
+        url: Some(views.urls.absolute("")),
+    }
 }
 
-/// A country as a `Place`, a person as a `Person`, anything else as an `Organization`; with the
-/// URL of its page when the digest has one.
-fn thing(views: &Views, actor: &Actor) -> Value {
+/// An actor, with the URL of its page when the digest has one.
+fn thing<'a>(views: &Views, actor: &'a Actor) -> Thing<'a> {
     let kind = match actor.kind {
         ActorKind::State => "Place",
         ActorKind::Person => "Person",
         _ => "Organization",
     };
-    let mut value = json!({"@type": kind, "name": actor.name});
-    if views.digest.actors.contains_key(&actor.id) {
-        value["url"] = json!(views.urls.absolute(&views.urls.actor(actor)));
+    Thing {
+        kind,
+        name: &actor.name,
+        url: views
+            .digest
+            .actors
+            .contains_key(&actor.id)
+            .then(|| views.urls.absolute(&views.urls.actor(actor))),
     }
-    value
 }
 
 /// Serialises for an HTML `<script>` element: `<`, `>` and `&` become JSON `\u` escapes, so no
 /// string in the data (a title holding `</script>`, say) can end the element or open a comment.
-pub(super) fn to_script(value: &Value) -> String {
+/// U+2028 and U+2029 are escaped too, for scripts that read the JSON as JavaScript.
+pub(super) fn to_script<T: Serialize>(value: &T) -> String {
     let json = serde_json::to_string(value).expect("JSON-LD serialises");
     let mut out = String::with_capacity(json.len() + 16);
-    for ch in json.chars() {
-        match ch {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let mut plain = 0;
+    for (at, &byte) in json.as_bytes().iter().enumerate() {
+        let (escaped, len) = match byte {
+            b'<' => ("\\u003c", 1),
+            b'>' => ("\\u003e", 1),
+            b'&' => ("\\u0026", 1),
+            0xE2 if json[at..].starts_with('\u{2028}') => ("\\u2028", 3),
+            0xE2 if json[at..].starts_with('\u{2029}') => ("\\u2029", 3),
+            _ => continue,
+        };
+        out.push_str(&json[plain..at]);
+        out.push_str(escaped);
+        plain = at + len;
     }
+    out.push_str(&json[plain..]);
     out
 }
 
 #[cfg(test)]
 mod tests {
+    use serde_json::{Value, json};
+
     use super::*;
 
     #[test]
     fn script_json_cannot_close_the_script_element() {
-        let out = to_script(&json!({"headline": "a </script><script>alert(1)</script> & b"}));
+        let headline = "a </script><script>alert(1)</script> & b \u{2028}é\u{2029}";
+        let out = to_script(&json!({ "headline": headline }));
         assert!(!out.contains('<') && !out.contains('>') && !out.contains('&'));
+        assert!(!out.contains('\u{2028}') && !out.contains('\u{2029}') && out.contains('é'));
         let back: Value = serde_json::from_str(&out).unwrap();
-        assert_eq!(back["headline"], "a </script><script>alert(1)</script> & b");
+        assert_eq!(back["headline"], headline);
     }
 }

@@ -49,7 +49,13 @@ pub(super) fn page_path(rel: &str) -> String {
     format!("{rel}index.html")
 }
 
-pub(super) fn render_jobs(tera: &Tera, site: &SiteView, jobs: Vec<Job>) -> Pages {
+/// Renders jobs in parallel; a lazy iterator of jobs keeps only the pages in memory, not
+/// every page's context as well.
+pub(super) fn render_jobs(
+    tera: &Tera,
+    site: &SiteView,
+    jobs: impl IntoParallelIterator<Item = Job>,
+) -> Pages {
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
         .into_par_iter()
         .map(|mut job| {
@@ -335,20 +341,6 @@ pub(super) fn render_pages(
             source: None,
         });
     }
-    jobs.par_extend(all_claims.into_par_iter().map(|i| {
-        let claim = &digest.claims[i];
-        let mut context = Context::new();
-        context.insert("claim", &views.claim(i));
-        context.insert("jsonld", &jsonld::claim(views, i));
-        context.insert("search", &SearchFilters::for_claim(views, i));
-        Job {
-            path: page_path(&urls.claim(&claim.id)),
-            template: "claim.html",
-            context,
-            source: Some(digest.site.articles[claim.article].path.clone()),
-        }
-    }));
-
     if config.search {
         jobs.push(Job {
             path: page_path("search/"),
@@ -369,7 +361,22 @@ pub(super) fn render_pages(
 
     laps.lap("page contexts");
     let mut files = render_jobs(tera, site, jobs)?;
-    laps.lap("home, tag, country, actor and claim pages");
+    laps.lap("home, tag, country, actor and claims index pages");
+    let claim_jobs = all_claims.into_par_iter().map(|i| {
+        let claim = &digest.claims[i];
+        let mut context = Context::new();
+        context.insert_value("claim", views.claim(i));
+        context.insert("jsonld", &jsonld::claim(views, i));
+        context.insert("search", &SearchFilters::for_claim(views, i));
+        Job {
+            path: page_path(&urls.claim(&claim.id)),
+            template: "claim.html",
+            context,
+            source: Some(digest.site.articles[claim.article].path.clone()),
+        }
+    });
+    files.extend(render_jobs(tera, site, claim_jobs)?);
+    laps.lap("claim pages");
     files.extend(render_articles(tera, views, site, config)?);
     laps.lap("article pages");
     Ok(files)
@@ -448,53 +455,50 @@ fn entity_job(views: &Views, id: &str, links: &crate::link::ActorLinks) -> Job {
 fn render_articles(tera: &Tera, views: &Views, site: &SiteView, config: &Config) -> Pages {
     let digest = views.digest;
     let urls = views.urls;
-    let jobs: Vec<Job> = (0..digest.articles.len())
-        .into_par_iter()
-        .map(|i| {
-            let article = &digest.site.articles[i];
-            let linked = &digest.articles[i];
-            let decorations = decorations(views, i);
-            let body = markdown::render(
-                &article.body,
-                &decorations,
-                &urls.root,
-                config.sanitize_html,
-            );
-            let view = ArticleView {
-                list: views.article_ref(i),
-                authors: &article.authors,
-                original_url: article.url.as_deref(),
-                language: article.language.as_deref().unwrap_or(&config.language),
-                tags: article
-                    .tags
-                    .iter()
-                    .map(|t| TagRef {
-                        name: t,
-                        url: urls.path(&urls.tag(t)),
-                        count: 0,
-                    })
-                    .collect(),
-                actors: linked
-                    .actors
-                    .iter()
-                    .filter_map(|a| views.name_ref(a, 0))
-                    .collect(),
-                body: body.html,
-                headings: body.headings,
-            };
-            let mut context = Context::new();
-            context.insert("article", &view);
-            context.insert("claims", &views.claims(&linked.claims));
-            context.insert("jsonld", &jsonld::article(views, i));
-            context.insert("search", &SearchFilters::for_article(views, i));
-            Job {
-                path: page_path(&urls.article(&article.slug)),
-                template: "article.html",
-                context,
-                source: Some(article.path.clone()),
-            }
-        })
-        .collect();
+    let jobs = (0..digest.articles.len()).into_par_iter().map(|i| {
+        let article = &digest.site.articles[i];
+        let linked = &digest.articles[i];
+        let decorations = decorations(views, i);
+        let body = markdown::render(
+            &article.body,
+            &decorations,
+            &urls.root,
+            config.sanitize_html,
+        );
+        let view = ArticleView {
+            list: views.article_ref(i),
+            authors: &article.authors,
+            original_url: article.url.as_deref(),
+            language: article.language.as_deref().unwrap_or(&config.language),
+            tags: article
+                .tags
+                .iter()
+                .map(|t| TagRef {
+                    name: t,
+                    url: urls.path(&urls.tag(t)),
+                    count: 0,
+                })
+                .collect(),
+            actors: linked
+                .actors
+                .iter()
+                .filter_map(|a| views.name_ref(a, 0))
+                .collect(),
+            body: body.html,
+            headings: body.headings,
+        };
+        let mut context = Context::new();
+        context.insert("article", &view);
+        context.insert("claims", &views.claims(&linked.claims));
+        context.insert("jsonld", &jsonld::article(views, i));
+        context.insert("search", &SearchFilters::for_article(views, i));
+        Job {
+            path: page_path(&urls.article(&article.slug)),
+            template: "article.html",
+            context,
+            source: Some(article.path.clone()),
+        }
+    });
     render_jobs(tera, site, jobs)
 }
 
