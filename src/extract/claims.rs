@@ -332,7 +332,7 @@ fn read_sentence(
             }
         }
         if takedown {
-            for found in agent::linked_after(&s, c, not_agent) {
+            for found in agent::takedown_linked(&s, c, not_agent) {
                 push_unique(&mut agents, actor_of(&found));
             }
         }

@@ -245,7 +245,21 @@ fn by_follows(s: &Sentence, cue: usize) -> bool {
 /// Agents named after the cue by a linker: "operation traced to X", "accounts tied to X",
 /// "targeted by X", "disinformation from X".
 pub fn linked_after(s: &Sentence, cue: usize, attributor: &[bool]) -> Vec<usize> {
-    linked_within(s, cue, attributor, MAX_LINK_WORDS, true)
+    linked_within(s, cue, attributor, MAX_LINK_WORDS, BareLinkers::ByAndFrom)
+}
+
+/// The agents a takedown names after its verb: "removed pages tied to X". A bare "from" or "by"
+/// there names the platform or who removed them ("removed from VKontakte", "removed by Meta").
+pub fn takedown_linked(s: &Sentence, cue: usize, attributor: &[bool]) -> Vec<usize> {
+    linked_within(s, cue, attributor, MAX_LINK_WORDS, BareLinkers::Neither)
+}
+
+/// Which bare linkers ("by", "from") may introduce an agent after a cue.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BareLinkers {
+    ByAndFrom,
+    FromOnly,
+    Neither,
 }
 
 fn linked_within(
@@ -253,7 +267,7 @@ fn linked_within(
     cue: usize,
     attributor: &[bool],
     max_words: usize,
-    bare_by: bool,
+    bare_linkers: BareLinkers,
 ) -> Vec<usize> {
     let mut words = 0;
     let mut crossed_comma = false;
@@ -271,11 +285,15 @@ fn linked_within(
                 let gerund = s.word(k) == "by"
                     && s.items.get(k + 1).is_some_and(|i| i.is_word())
                     && s.word(k + 1).ends_with("ing");
-                let by_excluded = !bare_by && s.word(k) == "by";
+                let excluded = match bare_linkers {
+                    BareLinkers::ByAndFrom => false,
+                    BareLinkers::FromOnly => s.word(k) == "by",
+                    BareLinkers::Neither => bare,
+                };
                 let near = words <= MAX_NEAR_LINK_WORDS && !crossed_comma;
                 // A bare "from"/"by" links only nearby, and not to a source called genuine.
                 let bare_links = near && !names_genuine_source(s, k);
-                if !gerund && !by_excluded && (!bare || bare_links) {
+                if !gerund && !excluded && (!bare || bare_links) {
                     return mentions_after(s, k, attributor);
                 }
                 words += 1;
@@ -323,7 +341,13 @@ pub fn asset_agents(s: &Sentence, cue: usize, agent: bool, attributor: &[bool]) 
         }
     }
     // "accounts discovered by Twitter": a bare "by" after an asset names who found it.
-    linked_within(s, cue, attributor, MAX_ASSET_LINK_WORDS, false)
+    linked_within(
+        s,
+        cue,
+        attributor,
+        MAX_ASSET_LINK_WORDS,
+        BareLinkers::FromOnly,
+    )
 }
 
 /// Whether the phrase after the linker at `k`, up to its first mention, calls its source

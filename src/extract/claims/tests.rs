@@ -237,6 +237,20 @@ fn takedown_source_is_by_and_linked_state_is_agent() {
 }
 
 #[test]
+fn the_platform_a_takedown_removed_from_or_by_is_not_an_agent() {
+    for text in [
+        "Officials said 50 accounts linked to Iran had been removed from Facebook.",
+        "Officials said 50 accounts linked to Iran were removed by Facebook.",
+    ] {
+        let found = claims(text);
+        assert!(!found.is_empty(), "{text}");
+        for c in found {
+            assert_eq!(c.actors, ["iran"], "{text}");
+        }
+    }
+}
+
+#[test]
 fn according_to_sets_by() {
     let c = one("According to Voice of America, Iran targeted the Trump campaign.");
     assert_eq!(
