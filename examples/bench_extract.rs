@@ -10,6 +10,10 @@ use dossier::extract::{Gazetteer, Lexicon, extract_claims, extract_mentions};
 use dossier::registry::{BUILTIN_ACTORS_TOML, BUILTIN_COUNTRIES_TOML, Registry};
 use rayon::prelude::*;
 
+/// The allocator the `dossier` binary uses, so the figures match a build's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// CPU time of this process (user + system), from /proc: wall time is meaningless on a busy machine.
 fn cpu_seconds() -> f64 {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();

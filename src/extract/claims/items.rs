@@ -71,11 +71,12 @@ pub fn sentence_items(
             ));
         }
     }
+    let mention_spans = spans.len();
     let first_cue = cues.partition_point(|c| c.start < start);
     for c in cues[first_cue..].iter().take_while(|c| c.end <= end) {
-        let overlaps_mention = spans
+        let overlaps_mention = spans[..mention_spans]
             .iter()
-            .any(|&(s, e, k)| matches!(k, Kind::Mention { .. }) && s < c.end && c.start < e);
+            .any(|&(s, e, _)| s < c.end && c.start < e);
         if !overlaps_mention {
             spans.push((c.start, c.end, Kind::Cue(c.cue)));
         }
@@ -120,7 +121,16 @@ pub fn sentence_items(
             items.push(item);
             continue;
         }
-        let c = text[at..].chars().next().expect("in bounds");
+        let byte = text.as_bytes()[at];
+        if byte == b' ' {
+            at += 1;
+            continue;
+        }
+        let c = if byte < 0x80 {
+            char::from(byte)
+        } else {
+            text[at..].chars().next().expect("in bounds")
+        };
         let span_start = spans.get(next_span).map_or(end, |s| s.0);
         if c.is_alphanumeric() {
             let len = word_len(&text[at..span_start]);
@@ -170,6 +180,15 @@ fn possessive_after(rest: &str, mention_text: &str) -> (bool, usize) {
 /// Length of the word at the start of `rest`: letters and digits, with inner apostrophes,
 /// hyphens, stops and commas ("don't", "pro-Kremlin", "2,617", "3.5").
 fn word_len(rest: &str) -> usize {
+    // Fast path: a plain ASCII word ends at a space or a sign that cannot join two words.
+    let bytes = rest.as_bytes();
+    let plain = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    if plain == bytes.len() || !matches!(bytes[plain], b'\'' | b'-' | b'.' | b',' | 0x80..) {
+        return plain;
+    }
     let mut len = 0;
     let mut chars = rest.char_indices().peekable();
     while let Some((k, c)) = chars.next() {
