@@ -13,8 +13,6 @@ mod tests;
 #[cfg(test)]
 mod tests_origin;
 
-use std::collections::BTreeSet;
-
 use agent::Walk;
 use cues::Cue;
 use items::Item;
@@ -169,10 +167,8 @@ fn clean_sources(by: Vec<String>, registry: &Registry, lexicon: &Lexicon) -> Vec
                 words.pop();
             }
             let names_source = words.iter().any(|w| {
-                let w = w
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase();
-                cues.source_nouns.contains(&w)
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                cues.source_nouns.iter().any(|n| n.eq_ignore_ascii_case(w))
             });
             if !names_source {
                 continue;
@@ -514,11 +510,13 @@ fn likelihood_for(s: &Sentence, c: usize, next: usize, lexicon: &Lexicon) -> Opt
 /// One claim per action and set of agents in a sentence ("to influence ... influence actors").
 fn merge_duplicates(claims: Vec<ExtractedClaim>) -> Vec<ExtractedClaim> {
     let mut merged: Vec<ExtractedClaim> = Vec::new();
+    // Agents are deduplicated: the same set is the same length with every member in the other.
+    let same_agents =
+        |a: &[String], b: &[String]| a.len() == b.len() && a.iter().all(|x| b.contains(x));
     for claim in claims {
-        let key: BTreeSet<&String> = claim.actors.iter().collect();
         if let Some(same) = merged
             .iter_mut()
-            .find(|m| m.action == claim.action && m.actors.iter().collect::<BTreeSet<_>>() == key)
+            .find(|m| m.action == claim.action && same_agents(&m.actors, &claim.actors))
         {
             for t in claim.targets {
                 push_unique(&mut same.targets, t);

@@ -15,6 +15,10 @@ pub struct AnchoredPatterns {
     start: StateID,
     /// Which bytes can begin a pattern.
     first_bytes: [bool; 256],
+    /// Which pairs of bytes can begin a pattern, as a bitset indexed by `first << 8 | second`
+    /// (a one-byte pattern admits every second byte): most words are rejected here without
+    /// walking the automaton.
+    pairs: Box<[u64; 1024]>,
 }
 
 impl AnchoredPatterns {
@@ -29,13 +33,27 @@ impl AnchoredPatterns {
         let start = dfa
             .start_state(Anchored::Yes)
             .expect("an anchored start state was asked for");
+        let cases = |b: u8| {
+            if ascii_case_insensitive {
+                vec![b.to_ascii_lowercase(), b.to_ascii_uppercase()]
+            } else {
+                vec![b]
+            }
+        };
         let mut first_bytes = [false; 256];
+        let mut pairs = Box::new([0u64; 1024]);
         for pattern in patterns {
-            if let Some(&b) = pattern.as_ref().first() {
-                first_bytes[b as usize] = true;
-                if ascii_case_insensitive {
-                    first_bytes[b.to_ascii_lowercase() as usize] = true;
-                    first_bytes[b.to_ascii_uppercase() as usize] = true;
+            let pattern = pattern.as_ref();
+            let Some(&b0) = pattern.first() else { continue };
+            let seconds = match pattern.get(1) {
+                Some(&b1) => cases(b1),
+                None => (0..=255).collect(),
+            };
+            for first in cases(b0) {
+                first_bytes[first as usize] = true;
+                for &second in &seconds {
+                    let i = usize::from(first) << 8 | usize::from(second);
+                    pairs[i >> 6] |= 1 << (i & 63);
                 }
             }
         }
@@ -43,6 +61,7 @@ impl AnchoredPatterns {
             dfa,
             start,
             first_bytes,
+            pairs,
         }
     }
 
@@ -50,6 +69,14 @@ impl AnchoredPatterns {
     #[inline]
     pub fn can_start(&self, byte: u8) -> bool {
         self.first_bytes[byte as usize]
+    }
+
+    /// Whether some pattern begins with the bytes at `at` (as far as the first two tell).
+    #[inline]
+    pub fn can_start_at(&self, haystack: &[u8], at: usize) -> bool {
+        let second = haystack.get(at + 1).copied().unwrap_or(0);
+        let i = usize::from(haystack[at]) << 8 | usize::from(second);
+        self.pairs[i >> 6] >> (i & 63) & 1 == 1
     }
 
     /// The longest pattern that starts exactly at `at`, as (end, pattern index).
@@ -92,5 +119,10 @@ mod tests {
         // "he" ends inside "the" but does not start where the search does.
         assert_eq!(p.longest_at(text, 5), None);
         assert!(p.can_start(b'I') && p.can_start(b'i') && !p.can_start(b'r'));
+        assert!(p.can_start_at(b"In", 0) && p.can_start_at(b"tHe", 0));
+        assert!(!p.can_start_at(b"it", 0) && !p.can_start_at(b"h", 0));
+        let one = AnchoredPatterns::new(&["a"], false);
+        assert!(one.can_start_at(b"ax", 0) && one.can_start_at(b"a", 0));
+        assert!(!one.can_start_at(b"A", 0));
     }
 }

@@ -6,6 +6,8 @@ mod claims;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
 pub use claims::{Claim, ClaimOrigin};
 
 use crate::extract::site::ArticleExtraction;
@@ -78,48 +80,59 @@ impl<'s> Digest<'s> {
     /// Links a loaded site with its extraction results.
     pub fn new(site: &'s Site, extractions: Vec<ArticleExtraction>) -> Digest<'s> {
         let registry = &site.registry;
+        // Each article's countries, actors and claims depend on that article alone.
+        let per_article: Vec<(LinkedArticle, Vec<Claim>)> = site
+            .articles
+            .par_iter()
+            .zip(&extractions)
+            .enumerate()
+            .map(|(index, (article, extraction))| {
+                let mut countries: BTreeSet<String> = article.countries.iter().cloned().collect();
+                let mut actors: BTreeSet<String> = BTreeSet::new();
+                for id in &article.actors {
+                    match registry.actor(id) {
+                        Some(a) if a.kind == ActorKind::State => {
+                            countries.extend(a.country.clone());
+                        }
+                        _ => {
+                            actors.insert(id.clone());
+                        }
+                    }
+                }
+                // An article names the same few actors many times: look each up once, noting
+                // whether some mention names the country as such (not only through an alias).
+                let mut named: Vec<(&str, bool)> = Vec::new();
+                for mention in &extraction.mentions {
+                    match named.iter_mut().find(|(id, _)| *id == mention.actor) {
+                        Some((_, country)) => *country |= mention.how.names_country(),
+                        None => named.push((&mention.actor, mention.how.names_country())),
+                    }
+                }
+                for (id, names_country) in named {
+                    let Some(actor) = registry.actor(id) else {
+                        continue;
+                    };
+                    if actor.kind != ActorKind::State {
+                        actors.insert(actor.id.clone());
+                    } else if names_country {
+                        countries.extend(actor.country.clone());
+                    }
+                }
+                let linked = LinkedArticle {
+                    index,
+                    countries: countries.into_iter().collect(),
+                    actors: actors.into_iter().collect(),
+                    claims: Vec::new(),
+                };
+                (linked, claims::article_claims(index, article, extraction))
+            })
+            .collect();
         let mut articles = Vec::with_capacity(site.articles.len());
         let mut claims = Vec::new();
-        for (index, (article, extraction)) in site.articles.iter().zip(&extractions).enumerate() {
-            let mut countries: BTreeSet<String> = article.countries.iter().cloned().collect();
-            let mut actors: BTreeSet<String> = BTreeSet::new();
-            for id in &article.actors {
-                match registry.actor(id) {
-                    Some(a) if a.kind == ActorKind::State => {
-                        countries.extend(a.country.clone());
-                    }
-                    _ => {
-                        actors.insert(id.clone());
-                    }
-                }
-            }
-            // An article names the same few actors many times: look each up once, noting whether
-            // some mention names the country as such (not only through an alias).
-            let mut named: Vec<(&str, bool)> = Vec::new();
-            for mention in &extraction.mentions {
-                match named.iter_mut().find(|(id, _)| *id == mention.actor) {
-                    Some((_, country)) => *country |= mention.how.names_country(),
-                    None => named.push((&mention.actor, mention.how.names_country())),
-                }
-            }
-            for (id, names_country) in named {
-                let Some(actor) = registry.actor(id) else {
-                    continue;
-                };
-                if actor.kind != ActorKind::State {
-                    actors.insert(actor.id.clone());
-                } else if names_country {
-                    countries.extend(actor.country.clone());
-                }
-            }
-            let first = claims.len();
-            claims.extend(claims::article_claims(index, article, extraction));
-            articles.push(LinkedArticle {
-                index,
-                countries: countries.into_iter().collect(),
-                actors: actors.into_iter().collect(),
-                claims: (first..claims.len()).collect(),
-            });
+        for (mut linked, found) in per_article {
+            linked.claims = (claims.len()..claims.len() + found.len()).collect();
+            claims.extend(found);
+            articles.push(linked);
         }
 
         // Co-mentions are counted between interned actor numbers: an article has a dozen actors

@@ -128,7 +128,7 @@ impl Scanner {
             let try_here = if after_word || !is_word {
                 self.anywhere[b as usize]
             } else {
-                self.patterns.can_start(b)
+                self.patterns.can_start_at(bytes, i)
             };
             if try_here
                 && let Some((end, pattern)) = self.patterns.longest_at(bytes, i)

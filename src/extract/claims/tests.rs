@@ -1,6 +1,8 @@
 //! One test per claim rule, on sentences of our own, and the seed article against its gold.
 //! Mentions come from a small name table (no gazetteer here): the longest name wins.
 
+use std::collections::BTreeSet;
+
 use super::*;
 use crate::extract::MatchKind;
 
