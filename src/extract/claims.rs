@@ -76,13 +76,18 @@ pub fn extract_claims(
     let mut previous_block_agents = Vec::new();
     let mut attributors = Vec::new();
     for (block, text) in blocks.iter().enumerate() {
+        let block_mentions: Vec<&Mention> = mentions.iter().filter(|m| m.block == block).collect();
+        // A block that names no one has an agent only through "Both ..." or "The two ..."
+        // pointing back at the previous block's agents.
+        if block_mentions.is_empty() && previous_block_agents.is_empty() {
+            continue;
+        }
         // One pass finds every cue of the block; sentences read their share of it.
         let cues = matcher.find(text, 0);
         if !cues.iter().any(|c| c.cue.is_action()) {
             previous_block_agents.clear();
             continue;
         }
-        let block_mentions: Vec<&Mention> = mentions.iter().filter(|m| m.block == block).collect();
         let mut carry = Carry {
             previous_block_agents,
             attributors,
