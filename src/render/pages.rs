@@ -362,19 +362,7 @@ pub(super) fn render_pages(
     laps.lap("page contexts");
     let mut files = render_jobs(tera, site, jobs)?;
     laps.lap("home, tag, country, actor and claims index pages");
-    let claim_jobs = all_claims.into_par_iter().map(|i| {
-        let claim = &digest.claims[i];
-        let mut context = Context::new();
-        context.insert_value("claim", views.claim(i));
-        context.insert("jsonld", &jsonld::claim(views, i));
-        context.insert("search", &SearchFilters::for_claim(views, i));
-        Job {
-            path: page_path(&urls.claim(&claim.id)),
-            template: "claim.html",
-            context,
-            source: Some(digest.site.articles[claim.article].path.clone()),
-        }
-    });
+    let claim_jobs = all_claims.into_par_iter().map(|i| claim_job(views, i));
     files.extend(render_jobs(tera, site, claim_jobs)?);
     laps.lap("claim pages");
     files.extend(render_articles(tera, views, site, config)?);
@@ -391,6 +379,22 @@ fn kind_label(kind: ActorKind) -> &'static str {
         ActorKind::Operation => "Operations",
         ActorKind::Group => "Groups",
         ActorKind::Unknown => "Not yet described",
+    }
+}
+
+/// A claim's own page: the permalink every other page links to.
+fn claim_job(views: &Views, i: usize) -> Job {
+    let digest = views.digest;
+    let claim = &digest.claims[i];
+    let mut context = Context::new();
+    context.insert_value("claim", views.claim(i));
+    context.insert("jsonld", &jsonld::claim(views, i));
+    context.insert("search", &SearchFilters::for_claim(views, i));
+    Job {
+        path: page_path(&views.urls.claim(&claim.id)),
+        template: "claim.html",
+        context,
+        source: Some(digest.site.articles[claim.article].path.clone()),
     }
 }
 
