@@ -20,6 +20,10 @@ pub struct ArticleExtraction {
 pub fn extract_site(site: &Site) -> Vec<ArticleExtraction> {
     let settings = &site.config.extract;
     let gazetteer = settings.mentions.then(|| Gazetteer::new(&site.registry));
+    if settings.claims {
+        // Built here, not by whichever thread first needs it while the others wait.
+        site.lexicon.matcher();
+    }
     site.articles
         .par_iter()
         .map(|article| {
