@@ -1,6 +1,6 @@
 //! Builds the registry from its entries and answers "which actor is this id, name or alias?".
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Deserialize;
 
@@ -43,7 +43,10 @@ pub struct ActorsFile {
 pub struct Registry {
     countries: Vec<Country>,
     country_by_code: HashMap<String, usize>,
-    actors: BTreeMap<String, Actor>,
+    /// By id: looked up for every mention and claim, so hashed rather than searched.
+    actors: HashMap<String, Actor>,
+    /// Every id, sorted: the order of [`Registry::actors`] and of the names index.
+    ids: Vec<String>,
     by_name: HashMap<String, String>,
 }
 
@@ -146,17 +149,25 @@ impl Registry {
     }
 
     fn insert(&mut self, actor: Actor) {
+        if let Err(at) = self.ids.binary_search(&actor.id) {
+            self.ids.insert(at, actor.id.clone());
+        }
         self.actors.insert(actor.id.clone(), actor);
+    }
+
+    /// Actors in id order.
+    fn sorted(&self) -> impl Iterator<Item = &Actor> {
+        self.ids.iter().map(|id| &self.actors[id])
     }
 
     /// Names index: ids first, then names, aliases and country codes; earlier keys win,
     /// so an id is never shadowed by someone's alias.
     fn reindex(&mut self) {
         let mut by_name = HashMap::new();
-        for actor in self.actors.values() {
+        for actor in self.sorted() {
             by_name.insert(key(&actor.id), actor.id.clone());
         }
-        for actor in self.actors.values() {
+        for actor in self.sorted() {
             by_name
                 .entry(key(&actor.name))
                 .or_insert_with(|| actor.id.clone());
@@ -184,7 +195,7 @@ impl Registry {
                 }
             }
         }
-        for actor in self.actors.values() {
+        for actor in self.sorted() {
             for alias in &actor.aliases {
                 by_name
                     .entry(key(alias))
@@ -229,7 +240,7 @@ impl Registry {
 
     /// All actors, sorted by id.
     pub fn actors(&self) -> impl Iterator<Item = &Actor> {
-        self.actors.values()
+        self.sorted()
     }
 }
 
