@@ -12,32 +12,36 @@ use crate::render::OutputFile;
 /// Checks links that start with `root` (the base path); returns one diagnostic per broken target
 /// and source file.
 pub fn check_links(files: &[OutputFile], root: &str) -> Vec<Diagnostic> {
-    let existing: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let existing: HashSet<&[u8]> = files.iter().map(|f| f.path.as_bytes()).collect();
+    let root = root.as_bytes();
     let mut broken: Vec<(String, String)> = files
         .par_iter()
         .filter(|f| f.path.ends_with(".html"))
         .flat_map_iter(|file| {
             let mut found = Vec::new();
-            let Ok(html) = std::str::from_utf8(&file.content) else {
-                return found;
-            };
-            let mut wanted = String::new();
-            for target in attribute_values(html) {
+            let mut wanted = Vec::new();
+            for target in attribute_values(&file.content) {
                 let Some(rel) = target.strip_prefix(root) else {
                     continue;
                 };
-                let rel = rel.split(['#', '?']).next().unwrap_or_default();
+                let rel = rel
+                    .split(|&b| b == b'#' || b == b'?')
+                    .next()
+                    .unwrap_or_default();
                 wanted.clear();
-                wanted.push_str(rel);
-                if rel.is_empty() || rel.ends_with('/') {
-                    wanted.push_str("index.html");
+                wanted.extend_from_slice(rel);
+                if rel.is_empty() || rel.ends_with(b"/") {
+                    wanted.extend_from_slice(b"index.html");
                 }
-                if !existing.contains(wanted.as_str()) {
+                if !existing.contains(wanted.as_slice()) {
                     let from = file
                         .source
                         .clone()
                         .unwrap_or_else(|| PathBuf::from(&file.path));
-                    found.push((from.display().to_string(), target.to_string()));
+                    found.push((
+                        from.display().to_string(),
+                        String::from_utf8_lossy(target).into_owned(),
+                    ));
                 }
             }
             found
@@ -58,14 +62,17 @@ pub fn check_links(files: &[OutputFile], root: &str) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The values of `href="..."` and `src="..."` attributes.
-fn attribute_values(html: &str) -> impl Iterator<Item = &str> {
-    ["href=\"", "src=\""].into_iter().flat_map(move |marker| {
-        html.match_indices(marker).filter_map(move |(i, _)| {
-            let rest = &html[i + marker.len()..];
-            rest.find('"').map(|end| &rest[..end])
+/// The values of `href="..."` and `src="..."` attributes. Pages are bytes we rendered from
+/// strings, so they are searched as bytes, with memchr's vectorised substring search.
+fn attribute_values(html: &[u8]) -> impl Iterator<Item = &[u8]> {
+    [&b"href=\""[..], &b"src=\""[..]]
+        .into_iter()
+        .flat_map(move |marker| {
+            memchr::memmem::find_iter(html, marker).filter_map(move |i| {
+                let rest = &html[i + marker.len()..];
+                memchr::memchr(b'"', rest).map(|end| &rest[..end])
+            })
         })
-    })
 }
 
 #[cfg(test)]
