@@ -13,8 +13,6 @@ use aho_corasick::dfa::DFA;
 pub struct AnchoredPatterns {
     dfa: DFA,
     start: StateID,
-    /// Which bytes can begin a pattern.
-    first_bytes: [bool; 256],
     /// Which pairs of bytes can begin a pattern, as a bitset indexed by `first << 8 | second`
     /// (a one-byte pattern admits every second byte): most words are rejected here without
     /// walking the automaton.
@@ -40,7 +38,6 @@ impl AnchoredPatterns {
                 vec![b]
             }
         };
-        let mut first_bytes = [false; 256];
         let mut pairs = Box::new([0u64; 1024]);
         for pattern in patterns {
             let pattern = pattern.as_ref();
@@ -50,25 +47,13 @@ impl AnchoredPatterns {
                 None => (0..=255).collect(),
             };
             for first in cases(b0) {
-                first_bytes[first as usize] = true;
                 for &second in &seconds {
                     let i = usize::from(first) << 8 | usize::from(second);
                     pairs[i >> 6] |= 1 << (i & 63);
                 }
             }
         }
-        AnchoredPatterns {
-            dfa,
-            start,
-            first_bytes,
-            pairs,
-        }
-    }
-
-    /// Whether some pattern begins with `byte`.
-    #[inline]
-    pub fn can_start(&self, byte: u8) -> bool {
-        self.first_bytes[byte as usize]
+        AnchoredPatterns { dfa, start, pairs }
     }
 
     /// Whether some pattern begins with the bytes at `at` (as far as the first two tell).
@@ -118,7 +103,6 @@ mod tests {
         assert_eq!(p.longest_at(text, 14), None);
         // "he" ends inside "the" but does not start where the search does.
         assert_eq!(p.longest_at(text, 5), None);
-        assert!(p.can_start(b'I') && p.can_start(b'i') && !p.can_start(b'r'));
         assert!(p.can_start_at(b"In", 0) && p.can_start_at(b"tHe", 0));
         assert!(!p.can_start_at(b"it", 0) && !p.can_start_at(b"h", 0));
         let one = AnchoredPatterns::new(&["a"], false);
