@@ -97,6 +97,7 @@ fn run_stages(options: &BuildOptions) -> (Option<Summary>, Diagnostics) {
     progress.stage("rendering pages");
     let render_options = RenderOptions {
         base_url: options.base_url.clone(),
+        timings: progress.times_stages(),
     };
     let files: Vec<OutputFile> = match render_site(&digest, &render_options) {
         Ok(files) => files,

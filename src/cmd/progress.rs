@@ -60,6 +60,11 @@ impl Progress {
         }
     }
 
+    /// Whether stage times are printed (`DOSSIER_TIMINGS`): later stages may then time their parts.
+    pub fn times_stages(&self) -> bool {
+        self.timings.is_some()
+    }
+
     /// Removes the spinner so the summary line and diagnostics print on a clean line.
     pub fn finish(&self) {
         if let Some(bar) = &self.bar {

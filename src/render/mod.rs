@@ -41,18 +41,19 @@ pub struct OutputFile {
 pub struct RenderOptions {
     /// Replaces `base_url` (used by `serve` to point links at the local server).
     pub base_url: Option<String>,
+    /// Prints the time of each part of the render, when the build prints its stages' times.
+    pub timings: bool,
 }
 
-/// Times the parts of a render when `DOSSIER_TIMINGS` is set (the build prints its stages then),
-/// since rendering is most of a large build.
+/// Times the parts of a render, since rendering is most of a large build.
 pub(crate) struct Laps {
     last: Option<std::time::Instant>,
 }
 
 impl Laps {
-    fn new() -> Laps {
+    fn new(on: bool) -> Laps {
         Laps {
-            last: std::env::var_os("DOSSIER_TIMINGS").map(|_| std::time::Instant::now()),
+            last: on.then(std::time::Instant::now),
         }
     }
 
@@ -81,7 +82,7 @@ pub fn render_site(
     }
     let urls = urls::Urls::new(config.base(), config.base_path());
     let tera = templates::build_tera(&site.templates)?;
-    let mut laps = Laps::new();
+    let mut laps = Laps::new(options.timings);
     let views = views::Views::new(digest, &urls);
     laps.lap("views of articles and claims");
     let site_view = views::SiteView {
