@@ -83,7 +83,7 @@ pub fn extract_claims(
             continue;
         }
         // One pass finds every cue of the block; sentences read their share of it.
-        let cues = matcher.find(text, 0);
+        let cues = matcher.find(text);
         if !cues.iter().any(|c| c.cue.is_action()) {
             previous_block_agents.clear();
             continue;

@@ -75,85 +75,16 @@ pub struct CueMatch {
     pub cue: Cue,
 }
 
-/// The compiled automata and, per pattern, what it means.
+/// The compiled automaton and, per pattern, what it means. Cue patterns are tried where a cue
+/// can begin: at word starts, and anywhere for cues that begin with a sign ("-linked", ".com", "&").
 #[derive(Debug, Clone)]
 pub struct CueMatcher {
-    /// Every cue word.
-    all: Scanner,
-    /// Index into `Lexicon::actions` of the action a takedown claims.
-    pub takedown_action: Option<usize>,
-}
-
-/// Cue patterns tried where a cue can begin: at word starts, and anywhere for cues that begin
-/// with a sign ("-linked", ".com", "&").
-#[derive(Debug, Clone)]
-struct Scanner {
     patterns: AnchoredPatterns,
     cues: Vec<Cue>,
     /// First bytes of the cues that need no word start.
     anywhere: [bool; 256],
-}
-
-impl Scanner {
-    fn new(patterns: &[&String], cues: Vec<Cue>) -> Scanner {
-        let mut anywhere = [false; 256];
-        for (pattern, cue) in patterns.iter().zip(&cues) {
-            let suffix = matches!(cue, Cue::LinkerSuffix | Cue::DomainSuffix);
-            if suffix || !pattern.starts_with(char::is_alphanumeric) {
-                anywhere[pattern.as_bytes()[0] as usize] = true;
-            }
-        }
-        Scanner {
-            patterns: AnchoredPatterns::new(patterns, true),
-            cues,
-            anywhere,
-        }
-    }
-
-    /// Every cue in `text`, as whole words, left to right, without overlaps; spans are offset
-    /// by `offset` (where `text` starts in its block).
-    fn find(&self, text: &str, offset: usize) -> Vec<CueMatch> {
-        let bytes = text.as_bytes();
-        let mut found = Vec::with_capacity(text.len() / 16);
-        let mut i = 0;
-        let mut after_word = false;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (is_word, width) = if b < 0x80 {
-                (b.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
-            };
-            let try_here = if after_word || !is_word {
-                self.anywhere[b as usize]
-            } else {
-                self.patterns.can_start_at(bytes, i)
-            };
-            if try_here
-                && let Some((end, pattern)) = self.patterns.longest_at(bytes, i)
-                && let Some(cue) = whole_word(text, i, end, self.cues[pattern])
-            {
-                found.push(CueMatch {
-                    start: offset + i,
-                    end: offset + end,
-                    cue,
-                });
-                i = end;
-                after_word = is_word_byte(text, i, true);
-                continue;
-            }
-            i += width;
-            after_word = is_word;
-            if is_word {
-                // The rest of an ASCII word holds no cue start but a suffix's sign.
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-            }
-        }
-        found
-    }
+    /// Index into `Lexicon::actions` of the action a takedown claims.
+    pub takedown_action: Option<usize>,
 }
 
 impl CueMatcher {
@@ -204,21 +135,62 @@ impl CueMatcher {
         add(&words.passive_auxiliaries, Cue::PassiveAuxiliary);
         add(&words.clause_breaks, Cue::ClauseBreak);
         add(&words.prepositions, Cue::Preposition);
-        let all = Scanner::new(&patterns.iter().collect::<Vec<_>>(), cues);
-        let takedown_action = lexicon
-            .actions
-            .iter()
-            .position(|a| a.id == words.takedown_action);
+        let mut anywhere = [false; 256];
+        for (pattern, cue) in patterns.iter().zip(&cues) {
+            let suffix = matches!(cue, Cue::LinkerSuffix | Cue::DomainSuffix);
+            if suffix || !pattern.starts_with(char::is_alphanumeric) {
+                anywhere[pattern.as_bytes()[0] as usize] = true;
+            }
+        }
         CueMatcher {
-            all,
-            takedown_action,
+            patterns: AnchoredPatterns::new(&patterns, true),
+            cues,
+            anywhere,
+            takedown_action: lexicon
+                .actions
+                .iter()
+                .position(|a| a.id == words.takedown_action),
         }
     }
 
-    /// Every cue in `text`, as whole words, left to right, without overlaps; spans are offset
-    /// by `offset` (where `text` starts in its block).
-    pub fn find(&self, text: &str, offset: usize) -> Vec<CueMatch> {
-        self.all.find(text, offset)
+    /// Every cue in `text` (a block), as whole words, left to right, without overlaps.
+    pub fn find(&self, text: &str) -> Vec<CueMatch> {
+        let bytes = text.as_bytes();
+        let mut found = Vec::with_capacity(text.len() / 16);
+        let mut i = 0;
+        let mut after_word = false;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (is_word, width) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            let try_here = if after_word || !is_word {
+                self.anywhere[b as usize]
+            } else {
+                self.patterns.can_start_at(bytes, i)
+            };
+            if try_here
+                && let Some((end, pattern)) = self.patterns.longest_at(bytes, i)
+                && let Some(cue) = whole_word(text, i, end, self.cues[pattern])
+            {
+                found.push(CueMatch { start: i, end, cue });
+                i = end;
+                after_word = is_word_byte(text, i, true);
+                continue;
+            }
+            i += width;
+            after_word = is_word;
+            if is_word {
+                // The rest of an ASCII word holds no cue start but a suffix's sign.
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+            }
+        }
+        found
     }
 }
 
