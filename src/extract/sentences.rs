@@ -67,13 +67,9 @@ const LONG_QUOTE: usize = 1200;
 
 fn protected_regions(text: &str) -> Vec<Protected> {
     let mut regions = Vec::new();
-    let bytes = text.as_bytes();
+    let mut openers = Candidates::new(text.as_bytes(), [b'(', b'[', b'"']);
     let mut at = 0;
-    while let Some(k) = bytes[at..]
-        .iter()
-        .position(|&b| matches!(b, b'(' | b'[' | b'"' | 0xE2))
-    {
-        let pos = at + k;
+    while let Some(pos) = openers.next(at) {
         at = pos + 1;
         let c = text[pos..].chars().next().expect("a char starts here");
         let prev = text[..pos].chars().next_back();
@@ -104,6 +100,40 @@ fn protected_regions(text: &str) -> Vec<Protected> {
     regions
 }
 
+/// Finds the next of three ASCII bytes or of 0xE2, the lead byte of the typographic marks that
+/// matter here ("…", "“"), with memchr's vectorised search. A block is read front to back, and
+/// 0xE2 is rare, so the next one is looked for only once the previous one is passed.
+struct Candidates<'a> {
+    bytes: &'a [u8],
+    ascii: [u8; 3],
+    /// The first 0xE2 at or after the last search for one.
+    lead: Option<usize>,
+}
+
+impl<'a> Candidates<'a> {
+    fn new(bytes: &'a [u8], ascii: [u8; 3]) -> Candidates<'a> {
+        Candidates {
+            bytes,
+            ascii,
+            lead: memchr::memchr(0xE2, bytes),
+        }
+    }
+
+    /// The first candidate at or after `from`; `from` never decreases between calls.
+    fn next(&mut self, from: usize) -> Option<usize> {
+        let rest = self.bytes.get(from..)?;
+        if self.lead.is_some_and(|k| k < from) {
+            self.lead = memchr::memchr(0xE2, rest).map(|k| from + k);
+        }
+        let [a, b, c] = self.ascii;
+        let ascii = memchr::memchr3(a, b, c, rest).map(|k| from + k);
+        match (ascii, self.lead) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        }
+    }
+}
+
 fn is_open_context(prev: char) -> bool {
     prev.is_whitespace() || matches!(prev, '(' | '[' | '—' | '–' | '-' | ':')
 }
@@ -122,14 +152,10 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     let regions = protected_regions(text);
     let mut sentences = Vec::new();
     let mut start = skip_space(text, 0);
-    let bytes = text.as_bytes();
+    let mut stops = Candidates::new(text.as_bytes(), [b'.', b'?', b'!']);
     let mut at = 0;
     // Terminators are ASCII except "…" (E2 80 A6): jump from one candidate byte to the next.
-    while let Some(k) = bytes[at..]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2))
-    {
-        let i = at + k;
+    while let Some(i) = stops.next(at) {
         let c = text[i..].chars().next().expect("a char starts here");
         at = i + c.len_utf8();
         if !is_terminator(c) || i < start {
@@ -245,6 +271,27 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
+    }
+
+    #[test]
+    fn candidates_are_found_in_order_across_typographic_marks() {
+        let text = "Yes… “No.” Maybe?";
+        let mut stops = Candidates::new(text.as_bytes(), [b'.', b'?', b'!']);
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(k) = stops.next(at) {
+            found.push(k);
+            at = k + 1;
+        }
+        let leads: Vec<usize> = text
+            .match_indices(['…', '“', '”'])
+            .map(|(k, _)| k)
+            .collect();
+        let mut expected: Vec<usize> = text.match_indices(['.', '?']).map(|(k, _)| k).collect();
+        expected.extend(leads);
+        expected.sort();
+        assert_eq!(found, expected);
+        assert_eq!(stops.next(text.len()), None);
     }
 
     #[test]
