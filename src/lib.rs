@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod escape;
 pub mod extract;
+pub mod fasthash;
 pub mod import;
 pub mod link;
 pub mod load;

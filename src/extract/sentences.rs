@@ -2,12 +2,12 @@
 //! A scanner over terminators (`.`, `?`, `!`, `…`) with a few rules; the abbreviation lists live
 //! in `data/lexicon.toml` (`[sentences]`). It does not parse: it only decides where to cut.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 use super::lexicon::LEXICON_TOML;
+use crate::fasthash::FastSet;
 
 /// The `[sentences]` table of `data/lexicon.toml`.
 #[derive(Debug, Deserialize)]
@@ -24,9 +24,9 @@ struct LexiconSentences {
 
 /// The rules as sets, built once per process.
 struct Rules {
-    never_end: HashSet<String>,
-    may_end: HashSet<String>,
-    openers: HashSet<String>,
+    never_end: FastSet<String>,
+    may_end: FastSet<String>,
+    openers: FastSet<String>,
 }
 
 fn rules() -> &'static Rules {
@@ -34,8 +34,8 @@ fn rules() -> &'static Rules {
     RULES.get_or_init(|| {
         let file: LexiconSentences =
             toml::from_str(LEXICON_TOML).expect("data/lexicon.toml has a valid [sentences] table");
-        let with_capital = |words: &[String]| -> HashSet<String> {
-            let mut set = HashSet::new();
+        let with_capital = |words: &[String]| -> FastSet<String> {
+            let mut set = FastSet::default();
             for w in words {
                 set.insert(w.clone());
                 let mut chars = w.chars();

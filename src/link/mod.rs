@@ -4,13 +4,14 @@
 
 mod claims;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
 pub use claims::{Claim, ClaimOrigin};
 
 use crate::extract::site::ArticleExtraction;
+use crate::fasthash::FastMap;
 use crate::load::Site;
 use crate::registry::ActorKind;
 
@@ -137,9 +138,9 @@ impl<'s> Digest<'s> {
 
         // Co-mentions are counted between interned actor numbers: an article has a dozen actors
         // or so, and counting every pair by name would hash strings a hundred times per article.
-        let mut number: HashMap<&str, u32> = HashMap::new();
+        let mut number: FastMap<&str, u32> = FastMap::default();
         let mut names: Vec<&str> = Vec::new();
-        let mut pairs: HashMap<(u32, u32), usize> = HashMap::new();
+        let mut pairs: FastMap<(u32, u32), usize> = FastMap::default();
         let mut article_lists: Vec<Vec<usize>> = Vec::new();
         for linked in &articles {
             let mut present: Vec<&str> = linked.actors.iter().map(String::as_str).collect();

@@ -1,6 +1,6 @@
 //! Builds the registry from its entries and answers "which actor is this id, name or alias?".
 
-use std::collections::HashMap;
+use crate::fasthash::FastMap;
 
 use serde::Deserialize;
 
@@ -42,12 +42,12 @@ pub struct ActorsFile {
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     countries: Vec<Country>,
-    country_by_code: HashMap<String, usize>,
+    country_by_code: FastMap<String, usize>,
     /// By id: looked up for every mention and claim, so hashed rather than searched.
-    actors: HashMap<String, Actor>,
+    actors: FastMap<String, Actor>,
     /// Every id, sorted: the order of [`Registry::actors`] and of the names index.
     ids: Vec<String>,
-    by_name: HashMap<String, String>,
+    by_name: FastMap<String, String>,
 }
 
 fn key(name: &str) -> String {
@@ -163,7 +163,7 @@ impl Registry {
     /// Names index: ids first, then names, aliases and country codes; earlier keys win,
     /// so an id is never shadowed by someone's alias.
     fn reindex(&mut self) {
-        let mut by_name = HashMap::new();
+        let mut by_name = FastMap::default();
         for actor in self.sorted() {
             by_name.insert(key(&actor.id), actor.id.clone());
         }

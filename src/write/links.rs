@@ -1,18 +1,18 @@
 //! Internal link check: every `href` and `src` that points into the site must name a file the
 //! build produces. Runs on the rendered files in memory, before anything is written.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::fasthash::FastSet;
 use crate::render::OutputFile;
 
 /// Checks links that start with `root` (the base path); returns one diagnostic per broken target
 /// and source file.
 pub fn check_links(files: &[OutputFile], root: &str) -> Vec<Diagnostic> {
-    let existing: HashSet<&[u8]> = files.iter().map(|f| f.path.as_bytes()).collect();
+    let existing: FastSet<&[u8]> = files.iter().map(|f| f.path.as_bytes()).collect();
     let root = root.as_bytes();
     let mut broken: Vec<(String, String)> = files
         .par_iter()
