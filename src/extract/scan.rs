@@ -8,6 +8,17 @@ use aho_corasick::Anchored;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 
+/// Whether `c` is a letter or digit. Typographic quotes and dashes (General Punctuation,
+/// U+2000 to U+206F) are common in news text and never are, so they skip the Unicode tables.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    }
+}
+
 /// A leftmost-longest automaton over a set of patterns, searched from chosen positions only.
 #[derive(Debug, Clone)]
 pub struct AnchoredPatterns {
@@ -106,6 +117,12 @@ mod tests {
         assert!(p.can_start_at(b"In", 0) && p.can_start_at(b"tHe", 0));
         assert!(!p.can_start_at(b"it", 0) && !p.can_start_at(b"h", 0));
         let one = AnchoredPatterns::new(&["a"], false);
+        for c in ['a', 'Z', '7', 'é', 'Ж', '中', '⁰'] {
+            assert!(is_word_char(c), "{c}");
+        }
+        for c in [' ', '-', '“', '’', '—', '…', '\u{2060}'] {
+            assert!(!is_word_char(c), "{c}");
+        }
         assert!(one.can_start_at(b"ax", 0) && one.can_start_at(b"a", 0));
         assert!(!one.can_start_at(b"A", 0));
     }

@@ -3,7 +3,7 @@
 //! automaton, built once and run once per block. It classifies words; it does not read sentences.
 
 use crate::extract::Lexicon;
-use crate::extract::scan::AnchoredPatterns;
+use crate::extract::scan::{AnchoredPatterns, is_word_char};
 
 /// What a cue word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,7 +165,7 @@ impl CueMatcher {
                 (b.is_ascii_alphanumeric(), 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
+                (is_word_char(c), c.len_utf8())
             };
             let try_here = if after_word || !is_word {
                 self.anywhere[b as usize]
@@ -174,7 +174,7 @@ impl CueMatcher {
             };
             if try_here
                 && let Some((end, pattern)) = self.patterns.longest_at(bytes, i)
-                && let Some(cue) = whole_word(text, i, end, self.cues[pattern])
+                && let Some(cue) = whole_word(text, end, after_word, self.cues[pattern])
             {
                 found.push(CueMatch { start: i, end, cue });
                 i = end;
@@ -196,25 +196,28 @@ impl CueMatcher {
 
 /// The cue of a match if it stands as whole words: suffixes ("-linked") need no word start,
 /// and a domain ends a word that it does not start ("antifa.com", not ".com" alone).
-fn whole_word(text: &str, start: usize, end: usize, cue: Cue) -> Option<Cue> {
+/// `after_word`: whether the character before the match is part of a word.
+#[inline]
+fn whole_word(text: &str, end: usize, after_word: bool, cue: Cue) -> Option<Cue> {
     let starts_word = match cue {
         Cue::LinkerSuffix => true,
-        Cue::DomainSuffix => start > 0 && is_word_byte(text, start, true),
-        _ => start == 0 || !is_word_byte(text, start, true),
+        Cue::DomainSuffix => after_word,
+        _ => !after_word,
     };
-    let ends_word = end == text.len() || !is_word_byte(text, end, false);
+    let ends_word = !is_word_byte(text, end, false);
     (starts_word && ends_word).then_some(cue)
 }
 
 /// Whether the character just before (`before`) or at `at` is part of a word.
+#[inline]
 fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
     let bytes = text.as_bytes();
-    let ascii = if before {
+    let byte = if before {
         at.checked_sub(1).map(|k| bytes[k])
     } else {
         bytes.get(at).copied()
     };
-    match ascii {
+    match byte {
         None => false,
         Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
         Some(_) => {
@@ -223,7 +226,7 @@ fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
             } else {
                 text[at..].chars().next()
             };
-            c.is_some_and(char::is_alphanumeric)
+            c.is_some_and(is_word_char)
         }
     }
 }

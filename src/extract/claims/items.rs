@@ -4,6 +4,7 @@
 
 use super::cues::{Cue, CueMatch};
 use crate::extract::Mention;
+use crate::extract::scan::is_word_char;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -132,7 +133,7 @@ pub fn sentence_items(
             text[at..].chars().next().expect("in bounds")
         };
         let span_start = spans.get(next_span).map_or(end, |s| s.0);
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             let len = word_len(&text[at..span_start]);
             items.push(Item {
                 start: at,
@@ -169,7 +170,7 @@ fn possessive_after(rest: &str, mention_text: &str) -> (bool, usize) {
     }
     for mark in ["'s", "’s", "'", "’"] {
         if let Some(after) = rest.strip_prefix(mark)
-            && !after.starts_with(char::is_alphanumeric)
+            && !after.starts_with(is_word_char)
         {
             return (true, mark.len());
         }
@@ -193,9 +194,9 @@ fn word_len(rest: &str) -> usize {
     let mut chars = rest.char_indices().peekable();
     while let Some((k, c)) = chars.next() {
         let inner = matches!(c, '\'' | '’' | '-' | '.' | ',')
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+            && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
             && (c != ',' || rest[..k].ends_with(|p: char| p.is_ascii_digit()));
-        if c.is_alphanumeric() || (inner && len > 0) {
+        if is_word_char(c) || (inner && len > 0) {
             len = k + c.len_utf8();
         } else {
             break;
