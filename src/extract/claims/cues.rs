@@ -208,8 +208,9 @@ fn whole_word(text: &str, end: usize, after_word: bool, cue: Cue) -> Option<Cue>
     (starts_word && ends_word).then_some(cue)
 }
 
-/// Whether the character just before (`before`) or at `at` is part of a word.
-#[inline]
+/// Whether the character just before (`before`) or at `at` is part of a word. Runs for every
+/// cue found, so the ASCII case stays inline and the rest is out of line.
+#[inline(always)]
 fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
     let bytes = text.as_bytes();
     let byte = if before {
@@ -220,13 +221,17 @@ fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
     match byte {
         None => false,
         Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
-        Some(_) => {
-            let c = if before {
-                text[..at].chars().next_back()
-            } else {
-                text[at..].chars().next()
-            };
-            c.is_some_and(is_word_char)
-        }
+        Some(_) => is_word_char_near(text, at, before),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn is_word_char_near(text: &str, at: usize, before: bool) -> bool {
+    let c = if before {
+        text[..at].chars().next_back()
+    } else {
+        text[at..].chars().next()
+    };
+    c.is_some_and(is_word_char)
 }
