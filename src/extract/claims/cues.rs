@@ -235,3 +235,37 @@ fn is_word_char_near(text: &str, at: usize, before: bool) -> bool {
     };
     c.is_some_and(is_word_char)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of each cue found, in order.
+    fn found(text: &str) -> Vec<&str> {
+        let lexicon = Lexicon::builtin();
+        lexicon
+            .matcher()
+            .find(text)
+            .iter()
+            .map(|c| &text[c.start..c.end])
+            .collect()
+    }
+
+    #[test]
+    fn cues_stand_as_whole_words_next_to_typographic_marks() {
+        // "retargeted" and "targetedly" hold a cue but are other words; curly quotes and dashes
+        // around a word do not join it to its neighbours.
+        assert!(!found("They retargeted the ads").contains(&"targeted"));
+        assert!(!found("ads targetedly placed").contains(&"targeted"));
+        assert!(found("“targeted”—again").contains(&"targeted"));
+        assert!(found("Éire targeted").contains(&"targeted"));
+        assert!(!found("Étargeted").contains(&"targeted"));
+    }
+
+    #[test]
+    fn suffixes_join_the_word_before_them_and_domains_end_one() {
+        assert!(found("Kremlin-linked accounts").contains(&"-linked"));
+        assert!(found("the site antifa.com posted").contains(&".com"));
+        assert!(!found("the ending .com alone").contains(&".com"));
+    }
+}
