@@ -325,6 +325,34 @@ fn a_site_template_overrides_the_built_in_one_by_name() {
 }
 
 #[test]
+fn an_article_item_template_shapes_every_list_that_shows_the_article() {
+    let site = TestSite::from_fixture("basic");
+    site.write(
+        "templates/article_item.html",
+        "<li class=\"mine\">{{ a.title }} on {{ site.title }}</li>\n",
+    );
+    site.build();
+    // The home page (two a page here), a tag and a country list all show the site's entry.
+    let home = site.read("index.html");
+    assert_eq!(home.matches("<li class=\"mine\">").count(), 2, "{home}");
+    assert!(home.contains("<li class=\"mine\">Moscow&#39;s preference on Fixture Digest</li>"));
+    for page in ["tags/hack-and-leak/index.html", "countries/iran/index.html"] {
+        let html = site.read(page);
+        assert!(
+            !html.contains("class=\"article-item\""),
+            "{page}: no built-in entry"
+        );
+        // Escaped once by the item template, not a second time by the list.
+        assert!(
+            html.contains(
+                "<li class=\"mine\">Tehran&#39;s hackers and the campaign on Fixture Digest</li>"
+            ),
+            "{page}: {html}"
+        );
+    }
+}
+
+#[test]
 fn a_broken_template_is_reported_with_its_name_and_line() {
     let site = TestSite::from_fixture("basic");
     site.write(

@@ -83,8 +83,6 @@ pub fn render_site(
     let urls = urls::Urls::new(config.base(), config.base_path());
     let tera = templates::build_tera(&site.templates)?;
     let mut laps = Laps::new(options.timings);
-    let views = views::Views::new(digest, &urls);
-    laps.lap("views of articles and claims");
     let site_view = views::SiteView {
         title: &config.title,
         description: &config.description,
@@ -94,6 +92,11 @@ pub fn render_site(
         license: config.license.as_deref(),
         search: config.search,
     };
+    let views = views::Views::new(digest, &urls, |article| {
+        pages::render_article_item(&tera, &site_view, article)
+    })
+    .map_err(|d| vec![d])?;
+    laps.lap("views of articles and claims");
     let mut files = data::render_data(&views);
     laps.lap("JSON and CSV data");
     let (stix_file, stix_objects) = stix::render_stix(&views);

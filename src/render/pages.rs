@@ -90,6 +90,28 @@ pub(super) fn render_jobs(
     }
 }
 
+/// An article's entry in lists, from `article_item.html`, without the file's final newline.
+pub(super) fn render_article_item(
+    tera: &Tera,
+    site: &SiteView,
+    article: &tera::Value,
+) -> Result<String, Diagnostic> {
+    let mut context = Context::new();
+    context.insert("site", site);
+    context.insert_value("a", article.clone());
+    match tera.render("article_item.html", &context) {
+        Ok(mut html) => {
+            html.truncate(html.trim_end().len());
+            Ok(html)
+        }
+        Err(e) => Err(Diagnostic::error(
+            "template",
+            format!("rendering article_item.html failed: {e}"),
+        )
+        .help("while rendering an article's entry in lists")),
+    }
+}
+
 #[derive(Serialize)]
 struct Pagination {
     current: usize,

@@ -33,6 +33,10 @@ pub struct ArticleRef<'a> {
     pub summary: Option<&'a str>,
     pub claims: usize,
     pub countries: Vec<NameRef<'a>>,
+    /// The entry as lists show it (`article_item.html`), rendered once: an article appears in
+    /// the lists of its tags, countries and actors, and the home page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item_html: Option<String>,
 }
 
 /// A link to an actor or country page, or a plain name when there is no page.
@@ -87,7 +91,12 @@ pub struct Views<'d> {
 }
 
 impl<'d> Views<'d> {
-    pub fn new(digest: &'d Digest<'d>, urls: &'d Urls) -> Views<'d> {
+    /// `render_item` renders an article's list entry from its [`ArticleRef`] value.
+    pub fn new<E: Send>(
+        digest: &'d Digest<'d>,
+        urls: &'d Urls,
+        render_item: impl Fn(&tera::Value) -> Result<String, E> + Sync,
+    ) -> Result<Views<'d>, E> {
         let mut views = Views {
             digest,
             urls,
@@ -96,13 +105,18 @@ impl<'d> Views<'d> {
         };
         views.article_values = (0..digest.articles.len())
             .into_par_iter()
-            .map(|i| tera::Value::from_serializable(&views.article_ref(i)))
-            .collect();
+            .map(|i| {
+                let mut article = views.article_ref(i);
+                let html = render_item(&tera::Value::from_serializable(&article))?;
+                article.item_html = Some(html);
+                Ok(tera::Value::from_serializable(&article))
+            })
+            .collect::<Result<_, E>>()?;
         views.claim_values = (0..digest.claims.len())
             .into_par_iter()
             .map(|i| tera::Value::from_serializable(&views.claim_view(i)))
             .collect();
-        views
+        Ok(views)
     }
 
     /// An article in a list, as a struct (for views that extend it).
@@ -123,6 +137,7 @@ impl<'d> Views<'d> {
                 .filter_map(|code| registry.country(code))
                 .filter_map(|c| self.name_ref(&c.slug, 0))
                 .collect(),
+            item_html: None,
         }
     }
 
