@@ -2,6 +2,8 @@
 //! text blocks, and gives rendering HTML with links and anchors put back at byte offsets of
 //! those same blocks. Both walk the same event stream, so the offsets agree.
 
+use std::borrow::Cow;
+
 use crate::escape::escape_html;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream};
 
@@ -100,29 +102,53 @@ pub fn prose_blocks(markdown: &str) -> Vec<String> {
     blocks
 }
 
-/// Something to put into the rendered text at a byte range of a prose block.
+/// Something to put into the rendered text at a byte range of a prose block. Its HTML is made
+/// once, escaped, by [`DecorationKind::link`] or [`DecorationKind::anchor`]: an article links
+/// the same actors paragraph after paragraph, and a digest has hundreds of thousands of links.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoration {
+pub struct Decoration<'d> {
     pub block: usize,
     pub start: usize,
     pub end: usize,
-    pub kind: DecorationKind,
+    pub kind: DecorationKind<'d>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DecorationKind {
-    /// Wrap the range in a link (an actor mention).
-    Link {
-        href: String,
-        title: String,
-        class: &'static str,
-    },
-    /// Put an anchor before the range (a claim's permalink target).
-    Anchor {
-        id: String,
-        href: String,
-        title: String,
-    },
+pub enum DecorationKind<'d> {
+    /// Wrap the range in a link (an actor mention); `open` is the opening tag.
+    Link { open: Cow<'d, str> },
+    /// Put an anchor before the range (a claim's permalink target); `html` is the whole anchor.
+    Anchor { html: Cow<'d, str> },
+}
+
+impl DecorationKind<'_> {
+    /// A link to `href` with a tooltip.
+    pub fn link(href: &str, title: &str, class: &str) -> DecorationKind<'static> {
+        DecorationKind::Link {
+            open: Cow::Owned(link_open(href, title, class)),
+        }
+    }
+
+    /// A pilcrow anchor with the given id, linking to `href`.
+    pub fn anchor(id: &str, href: &str, title: &str) -> DecorationKind<'static> {
+        DecorationKind::Anchor {
+            html: Cow::Owned(format!(
+                "<a class=\"claim-anchor\" id=\"{}\" href=\"{}\" title=\"{}\">¶</a>",
+                escape_html(id),
+                escape_html(href),
+                escape_html(title)
+            )),
+        }
+    }
+}
+
+/// The opening tag of a link with a tooltip: `<a class="{class}" href=".." title="..">`.
+pub fn link_open(href: &str, title: &str, class: &str) -> String {
+    format!(
+        "<a class=\"{class}\" href=\"{}\" title=\"{}\">",
+        escape_html(href),
+        escape_html(title)
+    )
 }
 
 /// A rendered body and what the rest of the pipeline needs to know about it.
@@ -135,9 +161,9 @@ pub struct RenderedBody {
 
 /// Renders Markdown to HTML with decorations (sorted by block and start) placed in the prose.
 /// Root-relative links (`/articles/x/`) are prefixed with `base_path` so sub-path sites work.
-pub fn render(
-    markdown: &str,
-    decorations: &[Decoration],
+pub fn render<'a>(
+    markdown: &'a str,
+    decorations: &'a [Decoration<'a>],
     base_path: &str,
     sanitize: bool,
 ) -> RenderedBody {
@@ -206,17 +232,21 @@ pub fn render(
                     {
                         next += 1;
                     }
-                    let mut here = Vec::new();
                     let mut i = next;
                     while i < decorations.len()
                         && decorations[i].block == block
                         && decorations[i].start < offset + len
                     {
-                        here.push(&decorations[i]);
                         i += 1;
                     }
+                    decorate(
+                        text,
+                        offset,
+                        &decorations[next..i],
+                        link_depth > 0,
+                        &mut out,
+                    );
                     next = i;
-                    decorate(&text, offset, &here, link_depth > 0, &mut out);
                 }
                 None => out.push(Event::Text(text)),
             },
@@ -231,14 +261,19 @@ pub fn render(
     RenderedBody { html, headings }
 }
 
-/// Splits one text event around the decorations that fall inside it.
+/// Splits one text event around the decorations that fall inside it. Pieces of text the
+/// parser lent from the source stay borrowed.
 fn decorate<'a>(
-    text: &CowStr<'a>,
+    text: CowStr<'a>,
     offset: usize,
-    here: &[&Decoration],
+    here: &'a [Decoration<'a>],
     in_link: bool,
     out: &mut Vec<Event<'a>>,
 ) {
+    let piece = |from: usize, to: usize| match &text {
+        CowStr::Borrowed(s) => CowStr::Borrowed(&s[from..to]),
+        other => CowStr::from(other[from..to].to_string()),
+    };
     let mut pos = 0usize;
     for d in here {
         let (start, end) = (d.start - offset.min(d.start), d.end.saturating_sub(offset));
@@ -251,34 +286,25 @@ fn decorate<'a>(
             continue;
         }
         match &d.kind {
-            DecorationKind::Link { href, title, class } if !in_link => {
-                out.push(Event::Text(CowStr::from(text[pos..start].to_string())));
-                out.push(Event::InlineHtml(CowStr::from(format!(
-                    "<a class=\"{class}\" href=\"{}\" title=\"{}\">",
-                    escape_html(href),
-                    escape_html(title)
-                ))));
-                out.push(Event::Text(CowStr::from(text[start..end].to_string())));
+            DecorationKind::Link { open } if !in_link => {
+                out.push(Event::Text(piece(pos, start)));
+                out.push(Event::InlineHtml(CowStr::Borrowed(open)));
+                out.push(Event::Text(piece(start, end)));
                 out.push(Event::InlineHtml(CowStr::Borrowed("</a>")));
                 pos = end;
             }
-            DecorationKind::Anchor { id, href, title } => {
-                out.push(Event::Text(CowStr::from(text[pos..start].to_string())));
-                out.push(Event::InlineHtml(CowStr::from(format!(
-                    "<a class=\"claim-anchor\" id=\"{}\" href=\"{}\" title=\"{}\">¶</a>",
-                    escape_html(id),
-                    escape_html(href),
-                    escape_html(title)
-                ))));
+            DecorationKind::Anchor { html } => {
+                out.push(Event::Text(piece(pos, start)));
+                out.push(Event::InlineHtml(CowStr::Borrowed(html)));
                 pos = start;
             }
             DecorationKind::Link { .. } => {}
         }
     }
     if pos == 0 {
-        out.push(Event::Text(text.clone()));
+        out.push(Event::Text(text));
     } else if pos < text.len() {
-        out.push(Event::Text(CowStr::from(text[pos..].to_string())));
+        out.push(Event::Text(piece(pos, text.len())));
     }
 }
 
@@ -358,21 +384,13 @@ mod tests {
                 block: 1,
                 start,
                 end: start,
-                kind: DecorationKind::Anchor {
-                    id: "c1".into(),
-                    href: "/claims/c1/".into(),
-                    title: "claim".into(),
-                },
+                kind: DecorationKind::anchor("c1", "/claims/c1/", "claim"),
             },
             Decoration {
                 block: 1,
                 start,
                 end: start + 6,
-                kind: DecorationKind::Link {
-                    href: "/actors/russia/".into(),
-                    title: "Russia".into(),
-                    class: "mention",
-                },
+                kind: DecorationKind::link("/actors/russia/", "Russia", "mention"),
             },
         ];
         let html = render(md, &decorations, "/", true).html;

@@ -530,10 +530,9 @@ fn render_articles(tera: &Tera, views: &Views, site: &SiteView, config: &Config)
 
 /// Links for the first mention of each actor in each paragraph, and claim anchors; block
 /// numbers are those of the body (the extraction's block 0 is the title).
-fn decorations(views: &Views, i: usize) -> Vec<Decoration> {
+fn decorations<'v>(views: &'v Views, i: usize) -> Vec<Decoration<'v>> {
     let digest = views.digest;
     let urls = views.urls;
-    let registry = &digest.site.registry;
     let mut out = Vec::new();
     for &c in &digest.articles[i].claims {
         let claim = &digest.claims[c];
@@ -542,15 +541,15 @@ fn decorations(views: &Views, i: usize) -> Vec<Decoration> {
                 block: block - 1,
                 start,
                 end: start,
-                kind: DecorationKind::Anchor {
-                    id: claim.id.clone(),
-                    href: urls.path(&urls.claim(&claim.id)),
-                    title: format!(
+                kind: DecorationKind::anchor(
+                    &claim.id,
+                    &urls.path(&urls.claim(&claim.id)),
+                    &format!(
                         "{} claim: {}",
                         claim.origin.as_str(),
                         digest.site.lexicon.action_label(&claim.action)
                     ),
-                },
+                ),
             });
         }
     }
@@ -559,7 +558,7 @@ fn decorations(views: &Views, i: usize) -> Vec<Decoration> {
         if m.block == 0 || seen.contains(&(m.block, m.actor.as_str())) {
             continue;
         }
-        let Some(actor) = registry.actor(&m.actor) else {
+        let Some(open) = views.mention_link(&m.actor) else {
             continue;
         };
         seen.push((m.block, &m.actor));
@@ -567,11 +566,7 @@ fn decorations(views: &Views, i: usize) -> Vec<Decoration> {
             block: m.block - 1,
             start: m.start,
             end: m.end,
-            kind: DecorationKind::Link {
-                href: urls.path(&urls.actor(actor)),
-                title: actor.name.clone(),
-                class: "mention",
-            },
+            kind: DecorationKind::Link { open },
         });
     }
     out.sort_by_key(|d| {

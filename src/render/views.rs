@@ -1,11 +1,15 @@
 //! View structs: what templates receive. Lists get light references (title, url, date, counts),
 //! never whole rendered articles, so a tag with 5,000 articles costs little to render.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::urls::Urls;
+use crate::fasthash::FastMap;
 use crate::link::{Claim, Digest};
+use crate::markdown::link_open;
 use crate::registry::{Actor, ActorKind};
 
 /// Site-wide values every template can use as `site`.
@@ -88,6 +92,8 @@ pub struct Views<'d> {
     pub urls: &'d Urls,
     article_values: Vec<tera::Value>,
     claim_values: Vec<tera::Value>,
+    /// The opening tag of a mention's link, by actor id, for the actors with pages.
+    mention_links: FastMap<&'d str, String>,
 }
 
 impl<'d> Views<'d> {
@@ -97,11 +103,22 @@ impl<'d> Views<'d> {
         urls: &'d Urls,
         render_item: impl Fn(&tera::Value) -> Result<String, E> + Sync,
     ) -> Result<Views<'d>, E> {
+        let registry = &digest.site.registry;
+        let mention_links = digest
+            .actors
+            .keys()
+            .filter_map(|id| registry.actor(id))
+            .map(|actor| {
+                let href = urls.path(&urls.actor(actor));
+                (actor.id.as_str(), link_open(&href, &actor.name, "mention"))
+            })
+            .collect();
         let mut views = Views {
             digest,
             urls,
             article_values: Vec::new(),
             claim_values: Vec::new(),
+            mention_links,
         };
         views.article_values = (0..digest.articles.len())
             .into_par_iter()
@@ -160,6 +177,13 @@ impl<'d> Views<'d> {
             url: has_page.then(|| self.urls.path(&self.urls.actor(actor))),
             count,
         })
+    }
+
+    /// The opening tag of a link from a mention of `id` to its page; `None` without a page.
+    pub fn mention_link(&self, id: &str) -> Option<Cow<'_, str>> {
+        self.mention_links
+            .get(id)
+            .map(|open| Cow::Borrowed(open.as_str()))
     }
 
     /// A claim source: an actor when the registry knows it, otherwise the words as written.
