@@ -25,6 +25,9 @@ pub(super) struct Job {
     pub source: Option<std::path::PathBuf>,
 }
 
+/// The first buffer of a page: most pages are under it, articles included.
+const PAGE_BUFFER: usize = 32 * 1024;
+
 /// Rows per page of the claims index.
 const CLAIMS_PER_PAGE: usize = 100;
 
@@ -61,14 +64,16 @@ pub(super) fn render_jobs(
         .map(|mut job| {
             job.context.insert("site", site);
             job.context.insert("current_path", &job.path);
-            match tera.render(job.template, &job.context) {
-                Ok(mut html) => Ok(OutputFile {
+            // Rendered as bytes: the page is written as bytes, and `render` would check that
+            // the whole page is UTF-8 once more. Most pages fit the first buffer.
+            let mut html = Vec::with_capacity(PAGE_BUFFER);
+            match tera.render_to(job.template, &job.context, &mut html) {
+                Ok(()) => Ok(OutputFile {
                     path: job.path,
                     content: {
-                        // Tera sizes its buffer from the template sources, often several
-                        // times the page; a build holds every page until it is written.
+                        // A build holds every page until it is written.
                         html.shrink_to_fit();
-                        html.into_bytes()
+                        html
                     },
                     source: job.source,
                 }),
