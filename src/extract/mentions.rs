@@ -208,7 +208,12 @@ fn scan_lowercase(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, usize, u32)>
 /// Letters, digits, `_` and combining marks continue a word; apostrophes, hyphens and dots do
 /// not, so "Russia's", "Iran-backed" and "U.S.-led" keep their name.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || is_combining_mark(c)
+    if c.is_ascii() {
+        // Spaces and punctuation around names are nearly always ASCII: no Unicode tables.
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        c.is_alphanumeric() || is_combining_mark(c)
+    }
 }
 
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
