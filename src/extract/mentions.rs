@@ -7,6 +7,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::context::ArticleEvidence;
 use super::gazetteer::{Gate, Role};
+use super::scan;
 use super::{Gazetteer, Mention};
 
 /// A whole-word match that names an actor, before context decides which (if any).
@@ -208,12 +209,7 @@ fn scan_lowercase(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, usize, u32)>
 /// Letters, digits, `_` and combining marks continue a word; apostrophes, hyphens and dots do
 /// not, so "Russia's", "Iran-backed" and "U.S.-led" keep their name.
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        // Spaces and punctuation around names are nearly always ASCII: no Unicode tables.
-        c.is_ascii_alphanumeric() || c == '_'
-    } else {
-        c.is_alphanumeric() || is_combining_mark(c)
-    }
+    scan::is_word_char(c) || c == '_' || (!c.is_ascii() && is_combining_mark(c))
 }
 
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
