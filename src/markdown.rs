@@ -103,7 +103,7 @@ pub fn prose_blocks(markdown: &str) -> Vec<String> {
 }
 
 /// Something to put into the rendered text at a byte range of a prose block. Its HTML is made
-/// once, escaped, by [`DecorationKind::link`] or [`DecorationKind::anchor`]: an article links
+/// once, escaped, by [`link_open`] or [`DecorationKind::anchor`]: an article links
 /// the same actors paragraph after paragraph, and a digest has hundreds of thousands of links.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoration<'d> {
@@ -122,13 +122,6 @@ pub enum DecorationKind<'d> {
 }
 
 impl DecorationKind<'_> {
-    /// A link to `href` with a tooltip.
-    pub fn link(href: &str, title: &str, class: &str) -> DecorationKind<'static> {
-        DecorationKind::Link {
-            open: Cow::Owned(link_open(href, title, class)),
-        }
-    }
-
     /// A pilcrow anchor with the given id, linking to `href`.
     pub fn anchor(id: &str, href: &str, title: &str) -> DecorationKind<'static> {
         DecorationKind::Anchor {
@@ -390,7 +383,9 @@ mod tests {
                 block: 1,
                 start,
                 end: start + 6,
-                kind: DecorationKind::link("/actors/russia/", "Russia", "mention"),
+                kind: DecorationKind::Link {
+                    open: link_open("/actors/russia/", "Russia", "mention").into(),
+                },
             },
         ];
         let html = render(md, &decorations, "/", true).html;
