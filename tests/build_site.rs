@@ -353,6 +353,24 @@ fn an_article_item_template_shapes_every_list_that_shows_the_article() {
 }
 
 #[test]
+fn an_article_item_template_that_fails_to_render_fails_the_build_with_its_name() {
+    let site = TestSite::from_fixture("basic");
+    site.build();
+    let before = site.read("index.html");
+    // Parses, but fails on every article when rendered.
+    site.write(
+        "templates/article_item.html",
+        "<li>{{ a.nosuchfield.deeper }}</li>",
+    );
+    let out = site.dossier(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("rendering article_item.html failed"), "{err}");
+    assert!(err.contains("nosuchfield"), "{err}");
+    assert_eq!(site.read("index.html"), before, "the previous output stays");
+}
+
+#[test]
 fn a_broken_template_is_reported_with_its_name_and_line() {
     let site = TestSite::from_fixture("basic");
     site.write(

@@ -77,11 +77,11 @@ pub(super) fn render_jobs(
                     },
                     source: job.source,
                 }),
-                Err(e) => Err(Diagnostic::error(
-                    "template",
-                    format!("rendering {} failed: {e}", job.template),
-                )
-                .help(format!("while rendering /{}", job.path))),
+                Err(e) => Err(render_failed(
+                    job.template,
+                    &e,
+                    &format!("while rendering /{}", job.path),
+                )),
             }
         })
         .collect();
@@ -109,12 +109,17 @@ pub(super) fn render_article_item(
             html.truncate(html.trim_end().len());
             Ok(html)
         }
-        Err(e) => Err(Diagnostic::error(
-            "template",
-            format!("rendering article_item.html failed: {e}"),
-        )
-        .help("while rendering an article's entry in lists")),
+        Err(e) => Err(render_failed(
+            "article_item.html",
+            &e,
+            "while rendering an article's entry in lists",
+        )),
     }
+}
+
+/// A template that failed while rendering: which one, why, and what it was rendering.
+fn render_failed(template: &str, error: &tera::Error, what: &str) -> Diagnostic {
+    Diagnostic::error("template", format!("rendering {template} failed: {error}")).help(what)
 }
 
 #[derive(Serialize)]
