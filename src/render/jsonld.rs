@@ -226,20 +226,42 @@ fn thing<'a>(views: &Views, actor: &'a Actor) -> Thing<'a> {
 /// U+2028 and U+2029 are escaped too, for scripts that read the JSON as JavaScript.
 pub(super) fn to_script<T: Serialize>(value: &T) -> String {
     let json = serde_json::to_string(value).expect("JSON-LD serialises");
+    let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len() + 16);
     let mut plain = 0;
-    for (at, &byte) in json.as_bytes().iter().enumerate() {
-        let (escaped, len) = match byte {
+    let mut at = 0;
+    // The next of the three signs and the next lead byte of U+2028 or U+2029, each searched
+    // again only once passed: both are rare (curly quotes share the lead byte), so the two
+    // searches skip most of the text.
+    let find = |from: usize, found: Option<usize>| found.map_or(bytes.len(), |k| from + k);
+    let mut next_sign = find(0, memchr::memchr3(b'<', b'>', b'&', bytes));
+    let mut next_e2 = find(0, memchr::memchr(0xE2, bytes));
+    loop {
+        if next_sign < at {
+            next_sign = find(at, memchr::memchr3(b'<', b'>', b'&', &bytes[at..]));
+        }
+        if next_e2 < at {
+            next_e2 = find(at, memchr::memchr(0xE2, &bytes[at..]));
+        }
+        let k = next_sign.min(next_e2);
+        if k == bytes.len() {
+            break;
+        }
+        let (escaped, len) = match bytes[k] {
             b'<' => ("\\u003c", 1),
             b'>' => ("\\u003e", 1),
             b'&' => ("\\u0026", 1),
-            0xE2 if json[at..].starts_with('\u{2028}') => ("\\u2028", 3),
-            0xE2 if json[at..].starts_with('\u{2029}') => ("\\u2029", 3),
-            _ => continue,
+            _ if json[k..].starts_with('\u{2028}') => ("\\u2028", 3),
+            _ if json[k..].starts_with('\u{2029}') => ("\\u2029", 3),
+            _ => {
+                at = k + 1;
+                continue;
+            }
         };
-        out.push_str(&json[plain..at]);
+        out.push_str(&json[plain..k]);
         out.push_str(escaped);
-        plain = at + len;
+        plain = k + len;
+        at = plain;
     }
     out.push_str(&json[plain..]);
     out
@@ -253,10 +275,11 @@ mod tests {
 
     #[test]
     fn script_json_cannot_close_the_script_element() {
-        let headline = "a </script><script>alert(1)</script> & b \u{2028}é\u{2029}";
+        let headline = "“a” </script><script>alert(1)</script> & b \u{2028}é\u{2029} “c”";
         let out = to_script(&json!({ "headline": headline }));
         assert!(!out.contains('<') && !out.contains('>') && !out.contains('&'));
         assert!(!out.contains('\u{2028}') && !out.contains('\u{2029}') && out.contains('é'));
+        assert!(out.contains("“a”") && out.contains("“c”"), "{out}");
         let back: Value = serde_json::from_str(&out).unwrap();
         assert_eq!(back["headline"], headline);
     }

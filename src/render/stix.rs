@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use rayon::prelude::*;
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
@@ -59,6 +60,75 @@ fn stamp(date: &DateTime<FixedOffset>) -> String {
     date.with_timezone(&Utc)
         .format("%Y-%m-%dT%H:%M:%S%.3fZ")
         .to_string()
+}
+
+const SPEC_VERSION: &str = "2.1";
+
+/// A claim's relationship, typed rather than built as a JSON map: a digest has one or more per
+/// claim, hundreds of thousands in a large one. Fields are in alphabetical order, the order
+/// serde_json gives the maps of the other objects.
+#[derive(Serialize)]
+struct ClaimRelationship<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<u32>,
+    created: &'a str,
+    created_by_ref: &'a str,
+    description: String,
+    extensions: OneEntry<'a, ClaimProperties<'a>>,
+    external_references: [ExternalReference<'a>; 1],
+    id: &'a str,
+    modified: &'a str,
+    relationship_type: &'a str,
+    source_ref: &'a str,
+    spec_version: &'static str,
+    target_ref: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// The claim's properties, under the extension definition's id.
+#[derive(Serialize)]
+struct ClaimProperties<'a> {
+    action: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    analytic_confidence: Option<&'a str>,
+    claim_id: &'a str,
+    claim_url: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    claimed_by: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    claimed_by_refs: Option<&'a Vec<&'a String>>,
+    extension_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    likelihood: Option<&'a str>,
+    origin: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    probability_high: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    probability_low: Option<u8>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    quote: &'a str,
+    status: &'a str,
+}
+
+#[derive(Serialize)]
+struct ExternalReference<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    external_id: Option<&'a str>,
+    source_name: &'a str,
+    url: &'a str,
+}
+
+/// A JSON object with a single member whose name is only known at run time.
+struct OneEntry<'a, V>(&'a str, &'a V);
+
+impl<V: Serialize> Serialize for OneEntry<'_, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry(self.0, self.1)?;
+        map.end()
+    }
 }
 
 /// The STIX object that stands for an actor when it is a claim's actor or target.
@@ -121,7 +191,7 @@ impl<'v, 'd> Bundle<'v, 'd> {
     ) -> Map<String, Value> {
         let mut map = Map::new();
         map.insert("type".into(), json!(kind));
-        map.insert("spec_version".into(), json!("2.1"));
+        map.insert("spec_version".into(), json!(SPEC_VERSION));
         map.insert("id".into(), json!(id));
         map.insert("created_by_ref".into(), json!(self.digest_id));
         map.insert("created".into(), json!(created));
@@ -430,6 +500,23 @@ impl<'v, 'd> Bundle<'v, 'd> {
             id: report.to_string(),
             kind: "report",
         };
+        let label = site.lexicon.action_label(&claim.action);
+        let claim_url = self.views.urls.absolute(&self.views.urls.claim(&claim.id));
+        let properties = ClaimProperties {
+            action: &claim.action,
+            analytic_confidence: claim.confidence.as_deref(),
+            claim_id: &claim.id,
+            claim_url: &claim_url,
+            claimed_by: &claim.by,
+            claimed_by_refs: (!claim.by.is_empty()).then_some(&by_refs),
+            extension_type: "property-extension",
+            likelihood: claim.likelihood.as_ref().map(|l| l.term.as_str()),
+            origin: claim.origin.as_str(),
+            probability_high: claim.likelihood.as_ref().map(|l| l.high),
+            probability_low: claim.likelihood.as_ref().map(|l| l.low),
+            quote: &claim.text,
+            status: &claim.status,
+        };
         let mut involved = Vec::new();
         for actor in &claim.actors {
             if site.registry.actor(actor).is_none() || !digest.actors.contains_key(actor) {
@@ -453,12 +540,6 @@ impl<'v, 'd> Bundle<'v, 'd> {
                 };
                 let key = format!("{}|{actor}|{target}", claim.id);
                 let id = self.id("relationship", &key);
-                let span = (published.clone(), published.clone());
-                let mut map = self.common("relationship", &id, span);
-                map.insert("relationship_type".into(), json!(relationship_type));
-                map.insert("source_ref".into(), json!(source));
-                map.insert("target_ref".into(), json!(node.id));
-                let label = site.lexicon.action_label(&claim.action);
                 let mut description = format!("Claim: {} {label}", name(actor));
                 if !target.is_empty() {
                     description.push_str(&format!(" (target: {})", name(target)));
@@ -468,52 +549,29 @@ impl<'v, 'd> Bundle<'v, 'd> {
                 } else {
                     description.push_str(&format!("; according to {}.", by.join(", ")));
                 }
-                map.insert("description".into(), json!(description));
-                if let Some(l) = &claim.likelihood {
-                    map.insert(
-                        "confidence".into(),
-                        json!((u32::from(l.low) + u32::from(l.high)).div_ceil(2)),
-                    );
-                }
-                let claim_url = self.views.urls.claim(&claim.id);
-                map.insert(
-                    "external_references".into(),
-                    json!([{
-                        "source_name": site.config.title,
-                        "url": self.views.urls.absolute(&claim_url),
-                        "external_id": claim.id,
-                    }]),
-                );
-                let mut extension = Map::new();
-                extension.insert("extension_type".into(), json!("property-extension"));
-                extension.insert("claim_id".into(), json!(claim.id));
-                extension.insert(
-                    "claim_url".into(),
-                    json!(self.views.urls.absolute(&claim_url)),
-                );
-                extension.insert("action".into(), json!(claim.action));
-                if !claim.text.is_empty() {
-                    extension.insert("quote".into(), json!(claim.text));
-                }
-                if !claim.by.is_empty() {
-                    extension.insert("claimed_by".into(), json!(claim.by));
-                    extension.insert("claimed_by_refs".into(), json!(by_refs));
-                }
-                extension.insert("origin".into(), json!(claim.origin.as_str()));
-                if let Some(l) = &claim.likelihood {
-                    extension.insert("likelihood".into(), json!(l.term));
-                    extension.insert("probability_low".into(), json!(l.low));
-                    extension.insert("probability_high".into(), json!(l.high));
-                }
-                if let Some(confidence) = &claim.confidence {
-                    extension.insert("analytic_confidence".into(), json!(confidence));
-                }
-                extension.insert("status".into(), json!(claim.status));
-                map.insert(
-                    "extensions".into(),
-                    json!({ self.extension_id.clone(): extension }),
-                );
-                objects.push(serialise(map));
+                let relationship = ClaimRelationship {
+                    confidence: claim
+                        .likelihood
+                        .as_ref()
+                        .map(|l| (u32::from(l.low) + u32::from(l.high)).div_ceil(2)),
+                    created: &published,
+                    created_by_ref: &self.digest_id,
+                    description,
+                    extensions: OneEntry(&self.extension_id, &properties),
+                    external_references: [ExternalReference {
+                        external_id: Some(&claim.id),
+                        source_name: &site.config.title,
+                        url: &claim_url,
+                    }],
+                    id: &id,
+                    modified: &published,
+                    relationship_type,
+                    source_ref: &source,
+                    spec_version: SPEC_VERSION,
+                    target_ref: &node.id,
+                    kind: "relationship",
+                };
+                objects.push(serde_json::to_vec(&relationship).expect("STIX objects serialise"));
                 involved.push(id);
             }
         }

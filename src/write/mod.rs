@@ -94,16 +94,19 @@ pub fn write_output(output: &Path, files: &[OutputFile]) -> Result<(), Diagnosti
         std::fs::remove_dir_all(&staging).map_err(|e| io_error("clear", &staging, e))?;
     }
     let write_all = || -> Result<(), Diagnostic> {
-        let mut dirs: Vec<PathBuf> = files
+        // Output paths are `/`-separated strings; their folders are deduplicated as strings,
+        // which is much cheaper than sorting `PathBuf`s component by component.
+        let mut dirs: Vec<&str> = files
             .iter()
-            .filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p)))
+            .map(|f| f.path.rsplit_once('/').map_or("", |(dir, _)| dir))
             .collect();
-        dirs.push(staging.clone());
-        dirs.sort();
+        dirs.sort_unstable();
         dirs.dedup();
+        std::fs::create_dir(&staging).map_err(|e| io_error("create", &staging, e))?;
         // create_dir_all tolerates a parent made meanwhile by another thread.
         dirs.par_iter().try_for_each(|dir| {
-            std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))
+            let dir = staging.join(dir);
+            std::fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, e))
         })?;
         files.par_iter().try_for_each(|f| {
             let path = staging.join(&f.path);
