@@ -161,7 +161,9 @@ pub fn render<'a>(
     sanitize: bool,
 ) -> RenderedBody {
     let mut tracker = BlockTracker::default();
-    let mut out: Vec<Event> = Vec::new();
+    // Room for the usual number of events (about one per 16 bytes of Markdown) and the three
+    // each decoration adds, so the list is not copied as it grows.
+    let mut out: Vec<Event> = Vec::with_capacity(markdown.len() / 16 + 3 * decorations.len());
     let mut headings = Vec::new();
     let mut used_ids: Vec<String> = Vec::new();
     let mut heading_start: Option<usize> = None;

@@ -158,8 +158,12 @@ fn variants(text: &str) -> Vec<String> {
         }
     }
     let mut out = vec![text.to_string()];
-    push(&mut out, text.nfc().collect());
-    push(&mut out, text.nfd().collect());
+    // ASCII is its own NFC and NFD; most of the registry's terms are ASCII, and normalising
+    // them all was a third of building the gazetteer, which every build waits for.
+    if !text.is_ascii() {
+        push(&mut out, text.nfc().collect());
+        push(&mut out, text.nfd().collect());
+    }
     for i in 0..out.len() {
         let s = out[i].clone();
         if s.contains('\'') {
