@@ -92,8 +92,9 @@ pub fn render_site(
         license: config.license.as_deref(),
         search: config.search,
     };
+    let site_value = tera::Value::from_serializable(&site_view);
     let views = views::Views::new(digest, &urls, |article| {
-        pages::render_article_item(&tera, &site_view, article)
+        pages::render_article_item(&tera, &site_value, article)
     })
     .map_err(|d| vec![d])?;
     laps.lap("views of articles and claims");

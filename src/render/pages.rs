@@ -59,10 +59,12 @@ pub(super) fn render_jobs(
     site: &SiteView,
     jobs: impl IntoParallelIterator<Item = Job>,
 ) -> Pages {
+    // Made into a template value once: maps and arrays in values are shared, not copied.
+    let site = tera::Value::from_serializable(site);
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
         .into_par_iter()
         .map(|mut job| {
-            job.context.insert("site", site);
+            job.context.insert_value("site", site.clone());
             job.context.insert("current_path", &job.path);
             // Rendered as bytes: the page is written as bytes, and `render` would check that
             // the whole page is UTF-8 once more. Most pages fit the first buffer.
@@ -95,14 +97,15 @@ pub(super) fn render_jobs(
     }
 }
 
-/// An article's entry in lists, from `article_item.html`, without the file's final newline.
+/// An article's entry in lists, from `article_item.html`, without the file's final newline;
+/// `site` is the [`SiteView`] as a template value.
 pub(super) fn render_article_item(
     tera: &Tera,
-    site: &SiteView,
+    site: &tera::Value,
     article: &tera::Value,
 ) -> Result<String, Diagnostic> {
     let mut context = Context::new();
-    context.insert("site", site);
+    context.insert_value("site", site.clone());
     context.insert_value("a", article.clone());
     match tera.render("article_item.html", &context) {
         Ok(mut html) => {
