@@ -111,10 +111,10 @@ struct ClaimProperties<'a> {
     status: &'a str,
 }
 
+/// A claim's link back to its page on the digest.
 #[derive(Serialize)]
 struct ExternalReference<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    external_id: Option<&'a str>,
+    external_id: &'a str,
     source_name: &'a str,
     url: &'a str,
 }
@@ -559,7 +559,7 @@ impl<'v, 'd> Bundle<'v, 'd> {
                     description,
                     extensions: OneEntry(&self.extension_id, &properties),
                     external_references: [ExternalReference {
-                        external_id: Some(&claim.id),
+                        external_id: &claim.id,
                         source_name: &site.config.title,
                         url: &claim_url,
                     }],
