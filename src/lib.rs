@@ -16,6 +16,7 @@ pub mod import;
 pub mod link;
 pub mod load;
 pub mod markdown;
+pub mod memscan;
 pub mod registry;
 pub mod render;
 pub mod write;

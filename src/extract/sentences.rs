@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::lexicon::LEXICON_TOML;
 use crate::fasthash::FastSet;
+use crate::memscan::Candidates;
 
 /// The `[sentences]` table of `data/lexicon.toml`.
 #[derive(Debug, Deserialize)]
@@ -98,40 +99,6 @@ fn protected_regions(text: &str) -> Vec<Protected> {
         }
     }
     regions
-}
-
-/// Finds the next of three ASCII bytes or of 0xE2, the lead byte of the typographic marks that
-/// matter here ("…", "“"), with memchr's vectorised search. A block is read front to back, and
-/// 0xE2 is rare, so the next one is looked for only once the previous one is passed.
-struct Candidates<'a> {
-    bytes: &'a [u8],
-    ascii: [u8; 3],
-    /// The first 0xE2 at or after the last search for one.
-    lead: Option<usize>,
-}
-
-impl<'a> Candidates<'a> {
-    fn new(bytes: &'a [u8], ascii: [u8; 3]) -> Candidates<'a> {
-        Candidates {
-            bytes,
-            ascii,
-            lead: memchr::memchr(0xE2, bytes),
-        }
-    }
-
-    /// The first candidate at or after `from`; `from` never decreases between calls.
-    fn next(&mut self, from: usize) -> Option<usize> {
-        let rest = self.bytes.get(from..)?;
-        if self.lead.is_some_and(|k| k < from) {
-            self.lead = memchr::memchr(0xE2, rest).map(|k| from + k);
-        }
-        let [a, b, c] = self.ascii;
-        let ascii = memchr::memchr3(a, b, c, rest).map(|k| from + k);
-        match (ascii, self.lead) {
-            (Some(x), Some(y)) => Some(x.min(y)),
-            (x, y) => x.or(y),
-        }
-    }
 }
 
 fn is_open_context(prev: char) -> bool {
@@ -271,27 +238,6 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
-    }
-
-    #[test]
-    fn candidates_are_found_in_order_across_typographic_marks() {
-        let text = "Yes… “No.” Maybe?";
-        let mut stops = Candidates::new(text.as_bytes(), [b'.', b'?', b'!']);
-        let mut found = Vec::new();
-        let mut at = 0;
-        while let Some(k) = stops.next(at) {
-            found.push(k);
-            at = k + 1;
-        }
-        let leads: Vec<usize> = text
-            .match_indices(['…', '“', '”'])
-            .map(|(k, _)| k)
-            .collect();
-        let mut expected: Vec<usize> = text.match_indices(['.', '?']).map(|(k, _)| k).collect();
-        expected.extend(leads);
-        expected.sort();
-        assert_eq!(found, expected);
-        assert_eq!(stops.next(text.len()), None);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use super::views::Views;
+use crate::memscan::Candidates;
 use crate::registry::{Actor, ActorKind};
 
 /// A country as a `Place`, a person as a `Person`, anything else as an `Organization`.
@@ -230,23 +231,8 @@ pub(super) fn to_script<T: Serialize>(value: &T) -> String {
     let mut out = String::with_capacity(json.len() + 16);
     let mut plain = 0;
     let mut at = 0;
-    // The next of the three signs and the next lead byte of U+2028 or U+2029, each searched
-    // again only once passed: both are rare (curly quotes share the lead byte), so the two
-    // searches skip most of the text.
-    let find = |from: usize, found: Option<usize>| found.map_or(bytes.len(), |k| from + k);
-    let mut next_sign = find(0, memchr::memchr3(b'<', b'>', b'&', bytes));
-    let mut next_e2 = find(0, memchr::memchr(0xE2, bytes));
-    loop {
-        if next_sign < at {
-            next_sign = find(at, memchr::memchr3(b'<', b'>', b'&', &bytes[at..]));
-        }
-        if next_e2 < at {
-            next_e2 = find(at, memchr::memchr(0xE2, &bytes[at..]));
-        }
-        let k = next_sign.min(next_e2);
-        if k == bytes.len() {
-            break;
-        }
+    let mut special = Candidates::new(bytes, [b'<', b'>', b'&']);
+    while let Some(k) = special.next(at) {
         let (escaped, len) = match bytes[k] {
             b'<' => ("\\u003c", 1),
             b'>' => ("\\u003e", 1),
