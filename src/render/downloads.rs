@@ -8,7 +8,6 @@ use tera::{Context, Tera};
 
 use super::OutputFile;
 use super::pages::{Job, Pages, page_path, render_jobs};
-use super::views::SiteView;
 
 /// One export as the page describes it.
 #[derive(Serialize)]
@@ -205,7 +204,7 @@ const STIX_EXTENSION_FIELDS: &[(&str, &str)] = &[
 /// records each holds (`records`, by file name; known from the digest, not re-parsed).
 pub(super) fn render_downloads(
     tera: &Tera,
-    site: &SiteView,
+    site: &tera::Value,
     files: &[OutputFile],
     records: &dyn Fn(&str) -> usize,
     root: &str,

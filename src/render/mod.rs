@@ -83,7 +83,8 @@ pub fn render_site(
     let urls = urls::Urls::new(config.base(), config.base_path());
     let tera = templates::build_tera(&site.templates)?;
     let mut laps = Laps::new(options.timings);
-    let site_view = views::SiteView {
+    // The `site` of every template, made a template value once: values share their maps.
+    let site_value = tera::Value::from_serializable(&views::SiteView {
         title: &config.title,
         description: &config.description,
         language: &config.language,
@@ -91,8 +92,7 @@ pub fn render_site(
         root: &urls.root,
         license: config.license.as_deref(),
         search: config.search,
-    };
-    let site_value = tera::Value::from_serializable(&site_view);
+    });
     let views = views::Views::new(digest, &urls, |article| {
         pages::render_article_item(&tera, &site_value, article)
     })
@@ -110,10 +110,18 @@ pub fn render_site(
         _ => digest.claims.len(),
     };
     files.extend(downloads::render_downloads(
-        &tera, &site_view, &files, &records, &urls.root,
+        &tera,
+        &site_value,
+        &files,
+        &records,
+        &urls.root,
     )?);
     files.extend(pages::render_pages(
-        &tera, &views, &site_view, &config, &mut laps,
+        &tera,
+        &views,
+        &site_value,
+        &config,
+        &mut laps,
     )?);
     if config.search {
         files.extend(search::index_pages(&files, &urls).map_err(|d| vec![d])?);

@@ -9,7 +9,7 @@ use super::OutputFile;
 use super::charts;
 use super::jsonld;
 use super::search::SearchFilters;
-use super::views::{ArticleRef, NameRef, SiteView, Views};
+use super::views::{ArticleRef, NameRef, Views};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Decoration, DecorationKind};
@@ -56,11 +56,9 @@ pub(super) fn page_path(rel: &str) -> String {
 /// every page's context as well.
 pub(super) fn render_jobs(
     tera: &Tera,
-    site: &SiteView,
+    site: &tera::Value,
     jobs: impl IntoParallelIterator<Item = Job>,
 ) -> Pages {
-    // Made into a template value once: maps and arrays in values are shared, not copied.
-    let site = tera::Value::from_serializable(site);
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
         .into_par_iter()
         .map(|mut job| {
@@ -97,8 +95,7 @@ pub(super) fn render_jobs(
     }
 }
 
-/// An article's entry in lists, from `article_item.html`, without the file's final newline;
-/// `site` is the [`SiteView`] as a template value.
+/// An article's entry in lists, from `article_item.html`, without the file's final newline.
 pub(super) fn render_article_item(
     tera: &Tera,
     site: &tera::Value,
@@ -187,7 +184,7 @@ struct KindGroup<'a> {
 pub(super) fn render_pages(
     tera: &Tera,
     views: &Views,
-    site: &SiteView,
+    site: &tera::Value,
     config: &Config,
     laps: &mut super::Laps,
 ) -> Pages {
@@ -491,7 +488,7 @@ fn entity_job(views: &Views, id: &str, links: &crate::link::ActorLinks) -> Job {
 }
 
 /// Article pages: the body with mentions linked (first per actor per paragraph) and claim anchors.
-fn render_articles(tera: &Tera, views: &Views, site: &SiteView, config: &Config) -> Pages {
+fn render_articles(tera: &Tera, views: &Views, site: &tera::Value, config: &Config) -> Pages {
     let digest = views.digest;
     let urls = views.urls;
     let jobs = (0..digest.articles.len()).into_par_iter().map(|i| {
