@@ -576,7 +576,7 @@ fn decorations<'v>(views: &'v Views, i: usize) -> Vec<Decoration<'v>> {
             block: m.block - 1,
             start: m.start,
             end: m.end,
-            kind: DecorationKind::Link { open },
+            kind: DecorationKind::Link { open: open.into() },
         });
     }
     out.sort_by_key(|d| {

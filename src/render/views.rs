@@ -1,8 +1,6 @@
 //! View structs: what templates receive. Lists get light references (title, url, date, counts),
 //! never whole rendered articles, so a tag with 5,000 articles costs little to render.
 
-use std::borrow::Cow;
-
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -180,10 +178,8 @@ impl<'d> Views<'d> {
     }
 
     /// The opening tag of a link from a mention of `id` to its page; `None` without a page.
-    pub fn mention_link(&self, id: &str) -> Option<Cow<'_, str>> {
-        self.mention_links
-            .get(id)
-            .map(|open| Cow::Borrowed(open.as_str()))
+    pub fn mention_link(&self, id: &str) -> Option<&str> {
+        self.mention_links.get(id).map(String::as_str)
     }
 
     /// A claim source: an actor when the registry knows it, otherwise the words as written.
