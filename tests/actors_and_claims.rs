@@ -219,9 +219,7 @@ fn unknown_vocabulary_in_a_curated_claim_is_an_error_at_its_position() {
         "content/articles/bad-claim.md",
         "+++\ntitle = \"Bad claim\"\ndate = 2024-01-01\n[[claims]]\nactors = [\"russia\"]\naction = \"invades\"\nlikelihood = \"maybe\"\ntargets = [\"nobody-known\"]\n+++\nBody\n",
     );
-    let out = site.dossier(&["build"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = site.failed_build();
     assert!(
         err.contains("bad-claim.md:6:10") && err.contains("unknown action `invades`"),
         "{err}"

@@ -112,9 +112,7 @@ fn markdown_link_to_a_missing_page_fails_naming_the_source_file() {
         "content/articles/dangling.md",
         "+++\ntitle = \"Dangling\"\ndate = 2024-01-01\n+++\nSee [gone](/articles/nowhere/).\n",
     );
-    let out = site.dossier(&["build"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = site.failed_build();
     assert!(err.contains("content/articles/dangling.md"), "{err}");
     assert!(err.contains("/articles/nowhere/"), "{err}");
 }
@@ -136,9 +134,7 @@ fn broken_articles_are_all_reported_and_previous_output_is_kept() {
         "content/articles/bad-date.md",
         "+++\ntitle = \"Bad date\"\ndate = \"last Tuesday\"\n+++\nBody\n",
     );
-    let out = site.dossier(&["build"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = site.failed_build();
     assert!(err.contains("content/articles/bad-toml.md:2:"), "{err}");
     assert!(err.contains("content/articles/no-title.md:"), "{err}");
     assert!(err.contains("missing field `title`"), "{err}");
@@ -259,9 +255,7 @@ fn two_articles_with_the_same_slug_fail_naming_both_files() {
         "content/articles/other/tehran-hack.md",
         "+++\ntitle = \"Twin\"\ndate = 2024-01-01\n+++\nBody\n",
     );
-    let out = site.dossier(&["build"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = site.failed_build();
     assert!(
         err.contains("content/articles/tehran-hack.md")
             && err.contains("content/articles/other/tehran-hack.md"),
@@ -276,9 +270,7 @@ fn unknown_config_keys_are_errors_with_a_location() {
         "dossier.toml",
         "title = \"T\"\nbase_url = \"https://e.org/\"\npaginatee = 3\n",
     );
-    let out = site.dossier(&["build"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = site.failed_build();
     assert!(err.contains("dossier.toml:3:1"), "{err}");
     assert!(err.contains("paginatee"), "{err}");
 }
@@ -362,9 +354,7 @@ fn an_article_item_template_that_fails_to_render_fails_the_build_with_its_name()
         "templates/article_item.html",
         "<li>{{ a.nosuchfield.deeper }}</li>",
     );
-    let out = site.dossier(&["build"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = site.failed_build();
     assert!(err.contains("rendering article_item.html failed"), "{err}");
     assert!(err.contains("nosuchfield"), "{err}");
     assert_eq!(site.read("index.html"), before, "the previous output stays");
@@ -377,9 +367,7 @@ fn a_broken_template_is_reported_with_its_name_and_line() {
         "templates/404.html",
         "{% extends \"base.html\" %}\n{% block content %}\n{{ oops( }}\n{% endblock content %}",
     );
-    let out = site.dossier(&["build"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = site.failed_build();
     assert!(err.contains("404.html"), "{err}");
     assert!(err.contains(":3:"), "line of the error: {err}");
 }

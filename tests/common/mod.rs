@@ -48,6 +48,13 @@ impl TestSite {
         out
     }
 
+    /// Runs `dossier build`, which must fail with exit code 1; returns its diagnostics.
+    pub fn failed_build(&self) -> String {
+        let out = self.dossier(&["build"]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+        stderr_of(&out)
+    }
+
     /// A file of the built site, as text.
     pub fn read(&self, rel: &str) -> String {
         let path = self.root().join("public").join(rel);
