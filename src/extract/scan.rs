@@ -1,8 +1,11 @@
-//! Word-start scanning: finds the longest pattern that begins at a given word start by walking
-//! an anchored automaton's transitions directly. Running an unanchored search instead makes
-//! short patterns ("in", "it", "US") match inside most words, and each of those false matches
-//! costs a return from the search loop; calling the high-level anchored search at every word
-//! start costs more in setup than the walk itself.
+//! Word-start scanning: finds the longest pattern that begins at a given word start. Running an
+//! unanchored search instead makes short patterns ("in", "it", "US") match inside most words,
+//! and each of those false matches costs a return from the search loop; calling the high-level
+//! anchored search at every word start costs more in setup than the walk itself.
+//!
+//! Most words are looked up whole in a small hash table of the patterns' first words, which
+//! stays in the first-level cache; the automaton (over a megabyte for the cue lexicon, whose
+//! every step at every word missed that cache) is walked only where a phrase may begin.
 
 use aho_corasick::Anchored;
 use aho_corasick::automaton::{Automaton, StateID};
@@ -24,10 +27,7 @@ pub fn is_word_char(c: char) -> bool {
 pub struct AnchoredPatterns {
     dfa: DFA,
     start: StateID,
-    /// Which pairs of bytes can begin a pattern, as a bitset indexed by `first << 8 | second`
-    /// (a one-byte pattern admits every second byte): most words are rejected here without
-    /// walking the automaton.
-    pairs: Box<[u64; 1024]>,
+    first_words: FirstWords,
 }
 
 impl AnchoredPatterns {
@@ -42,37 +42,32 @@ impl AnchoredPatterns {
         let start = dfa
             .start_state(Anchored::Yes)
             .expect("an anchored start state was asked for");
-        let cases = |b: u8| {
-            if ascii_case_insensitive {
-                vec![b.to_ascii_lowercase(), b.to_ascii_uppercase()]
-            } else {
-                vec![b]
-            }
-        };
-        let mut pairs = Box::new([0u64; 1024]);
-        for pattern in patterns {
-            let pattern = pattern.as_ref();
-            let Some(&b0) = pattern.first() else { continue };
-            let seconds = match pattern.get(1) {
-                Some(&b1) => cases(b1),
-                None => (0..=255).collect(),
-            };
-            for first in cases(b0) {
-                for &second in &seconds {
-                    let i = usize::from(first) << 8 | usize::from(second);
-                    pairs[i >> 6] |= 1 << (i & 63);
-                }
-            }
+        let first_words = FirstWords::new(patterns, ascii_case_insensitive);
+        AnchoredPatterns {
+            dfa,
+            start,
+            first_words,
         }
-        AnchoredPatterns { dfa, start, pairs }
     }
 
-    /// Whether some pattern begins with the bytes at `at` (as far as the first two tell).
+    /// For a word start `at`: the longest pattern that starts there unless it ends inside the
+    /// run of ASCII letters and digits that begins there (a match that is no whole word), and
+    /// where that run ends.
     #[inline]
-    pub fn can_start_at(&self, haystack: &[u8], at: usize) -> bool {
-        let second = haystack.get(at + 1).copied().unwrap_or(0);
-        let i = usize::from(haystack[at]) << 8 | usize::from(second);
-        self.pairs[i >> 6] >> (i & 63) & 1 == 1
+    pub fn longest_at_word(&self, haystack: &[u8], at: usize) -> (Option<(usize, usize)>, usize) {
+        let (key, end) = word_key(haystack, at, self.first_words.fold);
+        if haystack.get(end).is_some_and(|&b| !b.is_ascii()) {
+            // The word may go on in another script: walk it the general way.
+            return (self.longest_at(haystack, at), end);
+        }
+        let longest = match key.map_or(self.first_words.long_words, |k| self.first_words.get(k)) {
+            FirstWord::None => None,
+            FirstWord::Pattern(pattern) => Some((end, pattern)),
+            FirstWord::Phrase => self
+                .longest_at(haystack, at)
+                .filter(|&(match_end, _)| match_end >= end),
+        };
+        (longest, end)
     }
 
     /// The longest pattern that starts exactly at `at`, as (end, pattern index).
@@ -101,6 +96,194 @@ impl AnchoredPatterns {
     }
 }
 
+/// A word's key: its first 16 bytes, case folded, zero-padded, as two integers.
+type Key = [u64; 2];
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that lies in `lo..=hi` (all of `x`'s bytes below 0x80).
+#[inline(always)]
+fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least_lo = x + ONES * u64::from(0x80 - lo);
+    let above_hi = x + ONES * u64::from(0x7f - hi);
+    at_least_lo & !above_hi & HIGHS
+}
+
+/// The high bit of each ASCII letter or digit among the eight bytes of `x`.
+#[inline(always)]
+fn alphanumeric_bytes(x: u64) -> u64 {
+    let ascii = !x & HIGHS;
+    let low = x & !HIGHS;
+    (bytes_in(low, b'0', b'9') | bytes_in(low | (ONES * 0x20), b'a', b'z')) & ascii
+}
+
+/// The run of ASCII letters and digits at `at`: its key (none past 16 bytes) and its end.
+/// Eight bytes are classified at a time, so a short word costs no branch per letter.
+#[inline(always)]
+fn word_key(haystack: &[u8], at: usize, fold: u64) -> (Option<Key>, usize) {
+    let (first, len) = key_part(haystack, at, fold);
+    if len < 8 {
+        return (Some([first, 0]), at + len);
+    }
+    long_word_key(haystack, at, first, fold)
+}
+
+/// `word_key` past the first eight bytes.
+#[inline(never)]
+fn long_word_key(haystack: &[u8], at: usize, first: u64, fold: u64) -> (Option<Key>, usize) {
+    let (second, len) = key_part(haystack, at + 8, fold);
+    if len < 8 {
+        return (Some([first, second]), at + 8 + len);
+    }
+    let rest = haystack[at + 16..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    (
+        if rest == 0 {
+            Some([first, second])
+        } else {
+            None
+        },
+        at + 16 + rest,
+    )
+}
+
+/// The eight bytes at `from` up to the first that is no ASCII letter or digit, case folded
+/// (`fold` is 0x20 in every byte, or 0), as an integer; and how many bytes that is.
+#[inline(always)]
+fn key_part(haystack: &[u8], from: usize, fold: u64) -> (u64, usize) {
+    let x = match haystack.get(from..from + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+        None => padded(haystack, from),
+    };
+    let alnum = alphanumeric_bytes(x);
+    let len = (!alnum & HIGHS).trailing_zeros() as usize / 8;
+    let kept = if len == 8 {
+        u64::MAX
+    } else {
+        (1 << (len * 8)) - 1
+    };
+    ((x | (alnum >> 2) & fold) & kept, len)
+}
+
+/// The bytes from `from` to the end of `haystack` (fewer than eight), zero-padded.
+#[cold]
+fn padded(haystack: &[u8], from: usize) -> u64 {
+    let mut eight = [0u8; 8];
+    let rest = &haystack[from.min(haystack.len())..];
+    eight[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(eight)
+}
+
+/// What a whole word begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FirstWord {
+    None,
+    /// The word is this pattern, and no longer pattern begins with it.
+    Pattern(usize),
+    /// A longer pattern begins with the word ("according" of "according to").
+    Phrase,
+}
+
+/// The first words of the patterns (each pattern's leading run of ASCII letters and digits),
+/// keyed by their first 16 bytes in an open-addressing table small enough to stay in cache.
+#[derive(Debug, Clone)]
+struct FirstWords {
+    slots: Box<[Slot]>,
+    /// Bits of the table index.
+    bits: u32,
+    /// 0x20 in every byte when ASCII case is folded (ORed into letters; digits have that bit),
+    /// else 0.
+    fold: u64,
+    /// What a word longer than 16 bytes begins: a phrase to walk if some first word is that
+    /// long, else nothing.
+    long_words: FirstWord,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// All zero for an empty slot (a word has a nonzero first byte).
+    key: Key,
+    what: FirstWord,
+}
+
+impl FirstWords {
+    fn new<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> FirstWords {
+        let fold = if ascii_case_insensitive {
+            ONES * 0x20
+        } else {
+            0
+        };
+        let mut long_words = FirstWord::None;
+        let mut words: Vec<(Key, FirstWord)> = Vec::new();
+        for (index, pattern) in patterns.iter().enumerate() {
+            let pattern = pattern.as_ref();
+            let (key, run) = word_key(pattern, 0, fold);
+            let Some(key) = key.filter(|_| run > 0) else {
+                if run > 0 {
+                    long_words = FirstWord::Phrase;
+                }
+                continue;
+            };
+            let what = if run == pattern.len() {
+                FirstWord::Pattern(index)
+            } else {
+                FirstWord::Phrase
+            };
+            match words.iter_mut().find(|(k, _)| *k == key) {
+                // A word that is a pattern and begins a longer one needs the walk.
+                Some((_, known)) => *known = FirstWord::Phrase,
+                None => words.push((key, what)),
+            }
+        }
+        // At most a quarter full, so that most lookups end at their first slot.
+        let bits = (words.len() * 4)
+            .next_power_of_two()
+            .max(8)
+            .trailing_zeros();
+        let empty = Slot {
+            key: [0; 2],
+            what: FirstWord::None,
+        };
+        let mut slots = vec![empty; 1 << bits];
+        for (key, what) in words {
+            let mut i = slot_of(key, bits);
+            while slots[i].key[0] != 0 {
+                i = (i + 1) & (slots.len() - 1);
+            }
+            slots[i] = Slot { key, what };
+        }
+        FirstWords {
+            slots: slots.into_boxed_slice(),
+            bits,
+            fold,
+            long_words,
+        }
+    }
+
+    #[inline]
+    fn get(&self, key: Key) -> FirstWord {
+        let mask = self.slots.len() - 1;
+        let mut i = slot_of(key, self.bits);
+        loop {
+            let slot = self.slots[i];
+            if slot.key == key || slot.key[0] == 0 {
+                return slot.what;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The table index of a key: the top bits of a multiplicative hash.
+#[inline(always)]
+fn slot_of(key: Key, bits: u32) -> usize {
+    let hash = (key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    (hash >> (64 - bits)) as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,11 +297,76 @@ mod tests {
         assert_eq!(p.longest_at(text, 14), None);
         // "he" ends inside "the" but does not start where the search does.
         assert_eq!(p.longest_at(text, 5), None);
-        assert!(p.can_start_at(b"In", 0) && p.can_start_at(b"tHe", 0));
-        assert!(!p.can_start_at(b"it", 0) && !p.can_start_at(b"h", 0));
-        let one = AnchoredPatterns::new(&["a"], false);
-        assert!(one.can_start_at(b"ax", 0) && one.can_start_at(b"a", 0));
-        assert!(!one.can_start_at(b"A", 0));
+    }
+
+    #[test]
+    fn whole_words_are_looked_up_and_phrases_walked() {
+        let p = AnchoredPatterns::new(&["in", "into", "the", "the two", "state-run", "x"], true);
+        let text = b"Into the two INTO; state-run in internal x";
+        // (match, end of the word's ASCII run) at each word start.
+        assert_eq!(p.longest_at_word(text, 0), (Some((4, 1)), 4));
+        assert_eq!(p.longest_at_word(text, 5), (Some((12, 3)), 8));
+        assert_eq!(p.longest_at_word(text, 13), (Some((17, 1)), 17));
+        assert_eq!(p.longest_at_word(text, 19), (Some((28, 4)), 24));
+        assert_eq!(p.longest_at_word(text, 29), (Some((31, 0)), 31));
+        // "in" ends inside "internal": no whole word.
+        assert_eq!(p.longest_at_word(text, 32), (None, 40));
+        assert_eq!(p.longest_at_word(text, 41), (Some((42, 5)), 42));
+        // A word that goes on in another script is walked as a whole.
+        assert_eq!(p.longest_at_word("intoé".as_bytes(), 0), (Some((4, 1)), 4));
+        // Eight and sixteen bytes fill the key's halves; a longer word is no first word here.
+        let long = AnchoredPatterns::new(&["abcdefgh", "abcdefghijklmnop", "abcdefghi"], true);
+        let text = b"ABCDEFGH abcdefghijklmnop abcdefghijklmnopq abcdefghi abcdefgh7";
+        assert_eq!(long.longest_at_word(text, 0), (Some((8, 0)), 8));
+        assert_eq!(long.longest_at_word(text, 9), (Some((25, 1)), 25));
+        assert_eq!(long.longest_at_word(text, 26), (None, 43));
+        assert_eq!(long.longest_at_word(text, 44), (Some((53, 2)), 53));
+        assert_eq!(long.longest_at_word(text, 54), (None, 63));
+        let exact = AnchoredPatterns::new(&["US"], false);
+        assert_eq!(exact.longest_at_word(b"US", 0), (Some((2, 0)), 2));
+        assert_eq!(exact.longest_at_word(b"us", 0), (None, 2));
+    }
+
+    #[test]
+    fn a_word_lookup_finds_what_the_walk_finds() {
+        let patterns = [
+            "in",
+            "into",
+            "said",
+            "according to",
+            "according",
+            "pro-kremlin",
+            "pro",
+            "e",
+            "d9",
+            "tied to",
+            "x-ray",
+            "abcdefghijklmnopqrst",
+            "co.",
+            "u.s.",
+        ];
+        let p = AnchoredPatterns::new(&patterns, true);
+        let text = "Into, according to SAID pro-Kremlin pro e D9 d9x tied to; x-ray x \
+                    abcdefghijklmnopqrstu abcdefghijklmnopqrst co. U.S. u.s inä said";
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() {
+            if !bytes[at].is_ascii_alphanumeric() || at > 0 && bytes[at - 1].is_ascii_alphanumeric()
+            {
+                continue;
+            }
+            let run_end = at
+                + bytes[at..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+            let walked = p.longest_at(bytes, at);
+            let expected = if bytes.get(run_end).is_some_and(|b| !b.is_ascii()) {
+                walked
+            } else {
+                walked.filter(|&(end, _)| end >= run_end)
+            };
+            assert_eq!(p.longest_at_word(bytes, at), (expected, run_end), "at {at}");
+        }
     }
 
     #[test]

@@ -167,13 +167,16 @@ impl CueMatcher {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (is_word_char(c), c.len_utf8())
             };
-            let try_here = if after_word || !is_word {
-                self.anywhere[b as usize]
+            let word_start = is_word && !after_word;
+            let (longest, next) = if word_start && b < 0x80 {
+                // The rest of the word holds no cue start but a suffix's sign.
+                self.patterns.longest_at_word(bytes, i)
+            } else if self.anywhere[b as usize] || word_start {
+                (self.patterns.longest_at(bytes, i), i + width)
             } else {
-                self.patterns.can_start_at(bytes, i)
+                (None, i + width)
             };
-            if try_here
-                && let Some((end, pattern)) = self.patterns.longest_at(bytes, i)
+            if let Some((end, pattern)) = longest
                 && let Some(cue) = whole_word(text, end, after_word, self.cues[pattern])
             {
                 found.push(CueMatch { start: i, end, cue });
@@ -181,10 +184,10 @@ impl CueMatcher {
                 after_word = is_word_byte(text, i, true);
                 continue;
             }
-            i += width;
+            i = next;
             after_word = is_word;
             if is_word {
-                // The rest of an ASCII word holds no cue start but a suffix's sign.
+                // The rest of a word begun in another script: the same rule.
                 while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                     i += 1;
                 }
