@@ -10,6 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::MatchKind;
 use super::context::{self, ContextRule};
 use super::places::{self, PlacesFile};
+use super::scan::FirstWords;
 use crate::registry::{ActorKind, Registry};
 
 /// Suffixes skipped when taking a person's surname from the last token of the name.
@@ -61,6 +62,12 @@ pub struct Gazetteer {
     pub(crate) lowercase: PatternSet,
     /// Which first bytes can begin a pattern of `names`.
     pub(crate) starts: [bool; 256],
+    /// Whether every ASCII byte of `starts` is a capital or digit, so that the scan may jump
+    /// between those (true of the built-in registry; a site actor named "#Hashtag" turns it off).
+    pub(crate) starts_capital_or_digit: bool,
+    /// The first words of `names` (indexed as its automaton's patterns), so that most
+    /// capitalised words are passed over without entering the automaton.
+    pub(crate) first_names: FirstWords,
     pub(crate) patterns: Vec<PatternInfo>,
     pub(crate) roles: Vec<Role>,
     /// Actor ids, indexed by `Role::Mention::actor`.
@@ -392,7 +399,16 @@ impl Gazetteer {
         for &i in &upper {
             starts[b.texts[i as usize].as_bytes()[0] as usize] = true;
         }
+        let starts_capital_or_digit = (0..128u8)
+            .filter(|&b| starts[usize::from(b)])
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        let upper_texts: Vec<&str> = upper
+            .iter()
+            .map(|&i| b.texts[i as usize].as_str())
+            .collect();
         Gazetteer {
+            first_names: FirstWords::new(&upper_texts, false),
+            starts_capital_or_digit,
             names: PatternSet::new(&b.texts, upper, StartKind::Anchored),
             lowercase: PatternSet::new(&b.texts, lower, StartKind::Unanchored),
             starts,

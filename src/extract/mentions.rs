@@ -7,7 +7,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::context::ArticleEvidence;
 use super::gazetteer::{Gate, Role};
-use super::scan;
+use super::scan::{self, FirstWord};
 use super::{Gazetteer, Mention};
 
 /// A whole-word match that names an actor, before context decides which (if any).
@@ -159,9 +159,13 @@ fn scan_names(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, usize, u32)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        // Most bytes are lowercase letters, which begin no name: skip them in a tight loop.
+        // Most bytes are lowercase letters, which begin no name: skip them.
         if !gazetteer.starts[bytes[i] as usize] {
-            i += 1;
+            i = if gazetteer.starts_capital_or_digit {
+                scan::next_capital_digit_or_non_ascii(bytes, i + 1)
+            } else {
+                i + 1
+            };
             continue;
         }
         let at_word_start = text[..i]
@@ -169,12 +173,31 @@ fn scan_names(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, usize, u32)> {
             .next_back()
             .is_none_or(|c| !is_word_char(c));
         if at_word_start {
-            let input = Input::new(text).span(i..text.len()).anchored(Anchored::Yes);
-            if let Some(m) = names.automaton.find(input) {
-                let pattern = names.ids[m.pattern().as_usize()];
-                if valid_match(text, m.start(), m.end(), pattern as usize, gazetteer) {
-                    out.push((m.start(), m.end(), pattern));
-                    i = m.end();
+            let (what, run_end) = if bytes[i].is_ascii_alphanumeric() {
+                gazetteer.first_names.at_word(bytes, i)
+            } else {
+                (FirstWord::Unknown, i + 1)
+            };
+            let found = match what {
+                // A match inside the run is no whole word; the run's other bytes start no word.
+                FirstWord::None => {
+                    i = run_end;
+                    continue;
+                }
+                FirstWord::Pattern(k) => Some((run_end, k)),
+                FirstWord::Phrase | FirstWord::Unknown => {
+                    let input = Input::new(text).span(i..text.len()).anchored(Anchored::Yes);
+                    names
+                        .automaton
+                        .find(input)
+                        .map(|m| (m.end(), m.pattern().as_usize()))
+                }
+            };
+            if let Some((end, k)) = found {
+                let pattern = names.ids[k];
+                if valid_match(text, i, end, pattern as usize, gazetteer) {
+                    out.push((i, end, pattern));
+                    i = end;
                     continue;
                 }
             }

@@ -10,6 +10,9 @@
 use aho_corasick::Anchored;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
+use std::collections::hash_map::Entry;
+
+use crate::fasthash::FastMap;
 
 /// Whether `c` is a letter or digit. Typographic quotes and dashes (General Punctuation,
 /// U+2000 to U+206F) are common in news text and never are, so they skip the Unicode tables.
@@ -55,17 +58,15 @@ impl AnchoredPatterns {
     /// where that run ends.
     #[inline]
     pub fn longest_at_word(&self, haystack: &[u8], at: usize) -> (Option<(usize, usize)>, usize) {
-        let (key, end) = word_key(haystack, at, self.first_words.fold);
-        if haystack.get(end).is_some_and(|&b| !b.is_ascii()) {
-            // The word may go on in another script: walk it the general way.
-            return (self.longest_at(haystack, at), end);
-        }
-        let longest = match key.map_or(self.first_words.long_words, |k| self.first_words.get(k)) {
+        let (what, end) = self.first_words.at_word(haystack, at);
+        let longest = match what {
             FirstWord::None => None,
             FirstWord::Pattern(pattern) => Some((end, pattern)),
             FirstWord::Phrase => self
                 .longest_at(haystack, at)
                 .filter(|&(match_end, _)| match_end >= end),
+            // The word goes on in another script: walk it the general way.
+            FirstWord::Unknown => self.longest_at(haystack, at),
         };
         (longest, end)
     }
@@ -177,20 +178,43 @@ fn padded(haystack: &[u8], from: usize) -> u64 {
     u64::from_le_bytes(eight)
 }
 
-/// What a whole word begins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FirstWord {
-    None,
-    /// The word is this pattern, and no longer pattern begins with it.
-    Pattern(usize),
-    /// A longer pattern begins with the word ("according" of "according to").
-    Phrase,
+/// The first byte at or after `at` that is an ASCII capital or digit or not ASCII (or the
+/// length of `bytes`): where a name can begin in running text. Eight bytes are tested at a time,
+/// so the lowercase text between names costs no branch per byte.
+pub fn next_capital_digit_or_non_ascii(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        let low = x & !HIGHS;
+        let found = (bytes_in(low, b'A', b'Z') | bytes_in(low, b'0', b'9') | x) & HIGHS;
+        if found != 0 {
+            return at + found.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    at + bytes[at.min(bytes.len())..]
+        .iter()
+        .take_while(|b| !(b.is_ascii_uppercase() || b.is_ascii_digit() || !b.is_ascii()))
+        .count()
 }
 
-/// The first words of the patterns (each pattern's leading run of ASCII letters and digits),
-/// keyed by their first 16 bytes in an open-addressing table small enough to stay in cache.
+/// What the run of ASCII letters and digits at a word start begins, among a set of patterns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FirstWord {
+    /// No pattern that ends at or after the end of the run: no whole-word match starts here.
+    None,
+    /// The run is this pattern, and no longer pattern begins with it.
+    Pattern(usize),
+    /// A longer pattern begins with the run ("according" of "according to"): search there.
+    Phrase,
+    /// The word goes on in another script after the run: the table cannot tell.
+    Unknown,
+}
+
+/// The first words of a set of patterns (each pattern's leading run of ASCII letters and
+/// digits), keyed by their first 16 bytes in an open-addressing table small enough to stay in
+/// cache: most words of running text are told apart from every pattern with one lookup.
 #[derive(Debug, Clone)]
-struct FirstWords {
+pub struct FirstWords {
     slots: Box<[Slot]>,
     /// Bits of the table index.
     bits: u32,
@@ -210,7 +234,8 @@ struct Slot {
 }
 
 impl FirstWords {
-    fn new<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> FirstWords {
+    /// With `ascii_case_insensitive`, ASCII letters match in either case.
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> FirstWords {
         let fold = if ascii_case_insensitive {
             ONES * 0x20
         } else {
@@ -218,6 +243,7 @@ impl FirstWords {
         };
         let mut long_words = FirstWord::None;
         let mut words: Vec<(Key, FirstWord)> = Vec::new();
+        let mut seen: FastMap<Key, usize> = FastMap::default();
         for (index, pattern) in patterns.iter().enumerate() {
             let pattern = pattern.as_ref();
             let (key, run) = word_key(pattern, 0, fold);
@@ -232,10 +258,13 @@ impl FirstWords {
             } else {
                 FirstWord::Phrase
             };
-            match words.iter_mut().find(|(k, _)| *k == key) {
-                // A word that is a pattern and begins a longer one needs the walk.
-                Some((_, known)) => *known = FirstWord::Phrase,
-                None => words.push((key, what)),
+            match seen.entry(key) {
+                // A word that is a pattern and begins a longer one needs the search.
+                Entry::Occupied(known) => words[*known.get()].1 = FirstWord::Phrase,
+                Entry::Vacant(slot) => {
+                    slot.insert(words.len());
+                    words.push((key, what));
+                }
             }
         }
         // At most a quarter full, so that most lookups end at their first slot.
@@ -261,6 +290,17 @@ impl FirstWords {
             fold,
             long_words,
         }
+    }
+
+    /// At a word start `at`: what the run of ASCII letters and digits there begins, and where
+    /// the run ends.
+    #[inline]
+    pub fn at_word(&self, haystack: &[u8], at: usize) -> (FirstWord, usize) {
+        let (key, end) = word_key(haystack, at, self.fold);
+        if haystack.get(end).is_some_and(|&b| !b.is_ascii()) {
+            return (FirstWord::Unknown, end);
+        }
+        (key.map_or(self.long_words, |k| self.get(k)), end)
     }
 
     #[inline]
@@ -367,6 +407,27 @@ mod tests {
             };
             assert_eq!(p.longest_at_word(bytes, at), (expected, run_end), "at {at}");
         }
+    }
+
+    #[test]
+    fn capitals_digits_and_other_scripts_are_found_past_lowercase_text() {
+        let text = "the quick brown fox jumps over, the Lazy dog 9 times é.".as_bytes();
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            at = next_capital_digit_or_non_ascii(text, at);
+            found.push(at);
+            at += 1;
+        }
+        let expected: Vec<usize> = (0..text.len())
+            .filter(|&i| text[i].is_ascii_uppercase() || text[i].is_ascii_digit() || text[i] > 127)
+            .chain([text.len()])
+            .collect();
+        assert_eq!(found, expected);
+        assert_eq!(expected.len(), 5);
+        assert_eq!(next_capital_digit_or_non_ascii(b"abc", 0), 3);
+        assert_eq!(next_capital_digit_or_non_ascii(b"abc", 3), 3);
+        assert_eq!(next_capital_digit_or_non_ascii(b"abcdefghijklmnoP", 2), 15);
     }
 
     #[test]
