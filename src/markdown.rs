@@ -248,7 +248,16 @@ pub fn render<'a>(
             other => out.push(other),
         }
     }
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    // Room for the usual growth of Markdown into HTML and for the tags the decorations add,
+    // so the page is not copied as it grows.
+    let decorated: usize = decorations
+        .iter()
+        .map(|d| match &d.kind {
+            DecorationKind::Link { open } => open.len() + "</a>".len(),
+            DecorationKind::Anchor { html } => html.len(),
+        })
+        .sum();
+    let mut html = String::with_capacity(markdown.len() * 3 / 2 + decorated);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     if has_raw_html && sanitize {
         html = sanitizer().clean(&html).to_string();
