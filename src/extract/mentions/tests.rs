@@ -480,3 +480,23 @@ fn ambiguous_washington_is_the_us_unless_part_of_a_name() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn names_are_found_whichever_way_the_scan_skips_running_text() {
+    // A name that begins with a sign turns off the jump between capitals and digits; every
+    // name is still found, and so are names next to words that begin none.
+    let text = "Analysts said #StopTheSteal and Moscow, not Moscowite blogs, boosted RT in 2020.";
+    let expected = ["stop-the-steal", "russia", "rt"];
+    let with_sign = format!(
+        "{ACTORS}\n[[actor]]\nid = \"stop-the-steal\"\nname = \"#StopTheSteal\"\nkind = \"operation\"\n"
+    );
+    let with_sign = Gazetteer::new(&Registry::from_toml(COUNTRIES, &with_sign).expect("parses"));
+    assert!(!with_sign.starts_capital_or_digit);
+    let found: Vec<String> = extract_mentions(&[text], &with_sign)
+        .into_iter()
+        .map(|m| m.actor)
+        .collect();
+    assert_eq!(found, expected);
+    assert!(gazetteer().starts_capital_or_digit);
+    assert_eq!(ids(text), ["russia", "rt"]);
+}
