@@ -140,12 +140,24 @@ async function main() {
       results.some((href) => href.includes("/articles/iran-hack-and-leak/")),
       `results: ${results.join(", ")}`,
     );
+    // Pagefind renders the filters one after another: wait for every one (or the timeout, which
+    // the check below then reports) before reading them.
+    const wanted = ["type", "country", "actor", "action", "tag"];
+    const allShown = (names) => wanted.every((f) => names.some((t) => t.toLowerCase().startsWith(f)));
+    await home
+      .waitForFunction(
+        (wanted) => {
+          const names = [...document.querySelectorAll(".pagefind-ui__filter-name")].map((e) =>
+            e.textContent.trim().toLowerCase(),
+          );
+          return wanted.every((f) => names.some((t) => t.startsWith(f)));
+        },
+        wanted,
+        { timeout: 15000 },
+      )
+      .catch(() => {});
     const filters = await home.$$eval(".pagefind-ui__filter-name", (els) => els.map((e) => e.textContent.trim()));
-    check(
-      "the search page shows the filters",
-      ["type", "country", "actor", "action", "tag"].every((f) => filters.some((t) => t.toLowerCase().startsWith(f))),
-      `filters: ${filters.join(", ")}`,
-    );
+    check("the search page shows the filters", allShown(filters), `filters: ${filters.join(", ")}`);
     check("searching logs no error", homeProblems.length === 0, homeProblems.join("\n"));
     await home.close();
 
