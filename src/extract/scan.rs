@@ -63,11 +63,10 @@ impl AnchoredPatterns {
         let longest = match what {
             FirstWord::None => None,
             FirstWord::Pattern(pattern) => Some((end, pattern)),
-            FirstWord::Phrase => self
+            // A phrase may begin here, or the word goes on in another script: walk it.
+            FirstWord::Phrase | FirstWord::Unknown => self
                 .longest_at(haystack, at)
                 .filter(|&(match_end, _)| match_end >= end),
-            // The word goes on in another script: walk it the general way.
-            FirstWord::Unknown => self.longest_at(haystack, at),
         };
         (longest, end)
     }
@@ -401,11 +400,7 @@ mod tests {
                     .take_while(|b| b.is_ascii_alphanumeric())
                     .count();
             let walked = p.longest_at(bytes, at);
-            let expected = if bytes.get(run_end).is_some_and(|b| !b.is_ascii()) {
-                walked
-            } else {
-                walked.filter(|&(end, _)| end >= run_end)
-            };
+            let expected = walked.filter(|&(end, _)| end >= run_end);
             assert_eq!(p.longest_at_word(bytes, at), (expected, run_end), "at {at}");
         }
     }
