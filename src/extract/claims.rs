@@ -17,7 +17,7 @@ use agent::Walk;
 use cues::Cue;
 use items::Item;
 
-use super::sentences::split_sentences;
+use super::sentences::split_sentences_through;
 use super::{ExtractedClaim, Lexicon, Likelihood, Mention};
 use crate::registry::Registry;
 
@@ -75,8 +75,14 @@ pub fn extract_claims(
     let mut claims = Vec::new();
     let mut previous_block_agents = Vec::new();
     let mut attributors = Vec::new();
+    // Grouped by block once, in text order (as `extract_mentions` returns them), so that a
+    // block's and a sentence's mentions are slices found by binary search.
+    let mut by_block: Vec<&Mention> = mentions.iter().collect();
+    by_block.sort_by_key(|m| (m.block, m.start));
     for (block, text) in blocks.iter().enumerate() {
-        let block_mentions: Vec<&Mention> = mentions.iter().filter(|m| m.block == block).collect();
+        let first = by_block.partition_point(|m| m.block < block);
+        let block_mentions =
+            &by_block[first..first + by_block[first..].partition_point(|m| m.block == block)];
         // A block that names no one has an agent only through "Both ..." or "The two ..."
         // pointing back at the previous block's agents.
         if block_mentions.is_empty() && previous_block_agents.is_empty() {
@@ -84,10 +90,10 @@ pub fn extract_claims(
         }
         // One pass finds every cue of the block; sentences read their share of it.
         let cues = matcher.find(text);
-        if !cues.iter().any(|c| c.cue.is_action()) {
+        let Some(last_action) = cues.iter().rev().find(|c| c.cue.is_action()) else {
             previous_block_agents.clear();
             continue;
-        }
+        };
         let mut carry = Carry {
             previous_block_agents,
             attributors,
@@ -95,7 +101,8 @@ pub fn extract_claims(
             title: block == 0,
             ..Carry::default()
         };
-        let sentences = split_sentences(text);
+        // Sentences after the last action's hold no claim, nor a source for a later one.
+        let sentences = split_sentences_through(text, last_action.start);
         let lower = text.to_ascii_lowercase();
         // Which sentences may hold a claim, and which only name a source (read only when a
         // claim follows them in the paragraph, for the paragraph-level carry of `by`).
@@ -108,9 +115,8 @@ pub fn extract_claims(
                 let has_agent = here
                     .iter()
                     .any(|c| matches!(c.cue, Cue::AnaphorPlural | Cue::AnaphorSingular))
-                    || block_mentions
-                        .iter()
-                        .any(|m| m.start >= start && m.end <= end);
+                    || items::mentions_within(block_mentions, start, end)
+                        .any(|k| block_mentions[k].end <= end);
                 (
                     has_action && has_agent,
                     here.iter().any(|c| c.cue.opens_report()),
@@ -127,8 +133,8 @@ pub fn extract_claims(
                 let sentence = Sentence {
                     text,
                     lower: &lower,
-                    items: items::sentence_items(text, start, end, &block_mentions, sentence_cues),
-                    mentions: &block_mentions,
+                    items: items::sentence_items(text, start, end, block_mentions, sentence_cues),
+                    mentions: block_mentions,
                     registry,
                     lexicon,
                 };
@@ -545,16 +551,16 @@ fn push_unique(list: &mut Vec<String>, value: String) {
     }
 }
 
+/// Keeps the first of equal entries, in order: the kept ones move to the front.
 fn dedup(list: &mut Vec<String>) {
-    let mut seen = Vec::with_capacity(list.len());
-    list.retain(|x| {
-        if seen.contains(x) {
-            false
-        } else {
-            seen.push(x.clone());
-            true
+    let mut kept = 0;
+    for k in 0..list.len() {
+        if !list[..kept].contains(&list[k]) {
+            list.swap(kept, k);
+            kept += 1;
         }
-    });
+    }
+    list.truncate(kept);
 }
 
 #[cfg(test)]

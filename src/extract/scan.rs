@@ -169,6 +169,19 @@ fn key_part(haystack: &[u8], from: usize, fold: u64) -> (u64, usize) {
     ((x | (alnum >> 2) & fold) & kept, len)
 }
 
+/// How many ASCII letters and digits run from `at`, classified eight bytes at a time.
+#[inline]
+pub fn alphanumeric_run(haystack: &[u8], at: usize) -> usize {
+    let mut from = at;
+    loop {
+        let (_, len) = key_part(haystack, from, 0);
+        from += len;
+        if len < 8 {
+            return from.min(haystack.len()) - at;
+        }
+    }
+}
+
 /// The bytes from `from` to the end of `haystack` (fewer than eight), zero-padded.
 #[cold]
 fn padded(haystack: &[u8], from: usize) -> u64 {

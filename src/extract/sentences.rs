@@ -115,6 +115,12 @@ fn is_closer(c: char) -> bool {
 
 /// Byte ranges of the sentences of a block, without surrounding whitespace.
 pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
+    split_sentences_through(text, usize::MAX)
+}
+
+/// The first sentences of a block, up to the one holding byte `through`: the same ranges as
+/// `split_sentences` gives them, for a reader with nothing to look for past that byte.
+pub fn split_sentences_through(text: &str, through: usize) -> Vec<(usize, usize)> {
     let rules = rules();
     let regions = protected_regions(text);
     let mut sentences = Vec::new();
@@ -160,6 +166,9 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
         }
         sentences.push((start, trim_end(text, start, end)));
         start = next;
+        if start > through {
+            return sentences;
+        }
     }
     if start < text.len() {
         let end = trim_end(text, start, text.len());

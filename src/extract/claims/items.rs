@@ -4,7 +4,7 @@
 
 use super::cues::{Cue, CueMatch};
 use crate::extract::Mention;
-use crate::extract::scan::is_word_char;
+use crate::extract::scan::{alphanumeric_run, is_word_char};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -49,7 +49,14 @@ impl Item {
     }
 }
 
-/// The items of `text[start..end]`. `mentions` are the block's mentions (any order);
+/// The range of `mentions` (a block's, in text order) that starts in `start..end`; those that
+/// also end by `end` lie within it.
+pub fn mentions_within(mentions: &[&Mention], start: usize, end: usize) -> std::ops::Range<usize> {
+    let first = mentions.partition_point(|m| m.start < start);
+    first..first + mentions[first..].partition_point(|m| m.start < end)
+}
+
+/// The items of `text[start..end]`. `mentions` are the block's mentions, in text order;
 /// `cues` the block's cues, sorted.
 pub fn sentence_items(
     text: &str,
@@ -59,8 +66,9 @@ pub fn sentence_items(
     cues: &[CueMatch],
 ) -> Vec<Item> {
     let mut spans: Vec<(usize, usize, Kind)> = Vec::with_capacity((end - start) / 8);
-    for (index, m) in mentions.iter().enumerate() {
-        if m.start >= start && m.end <= end {
+    for index in mentions_within(mentions, start, end) {
+        let m = mentions[index];
+        if m.end <= end {
             spans.push((
                 m.start,
                 m.end,
@@ -134,7 +142,7 @@ pub fn sentence_items(
         };
         let span_start = spans.get(next_span).map_or(end, |s| s.0);
         if is_word_char(c) {
-            let len = word_len(&text[at..span_start]);
+            let len = word_len(text, at, span_start);
             items.push(Item {
                 start: at,
                 end: at + len,
@@ -178,16 +186,22 @@ fn possessive_after(rest: &str, mention_text: &str) -> (bool, usize) {
     (false, 0)
 }
 
-/// Length of the word at the start of `rest`: letters and digits, with inner apostrophes,
+/// Length of the word at `at`, cut at `limit`: letters and digits, with inner apostrophes,
 /// hyphens, stops and commas ("don't", "pro-Kremlin", "2,617", "3.5").
-fn word_len(rest: &str) -> usize {
-    // Fast path: a plain ASCII word ends at a space or a sign that cannot join two words.
+fn word_len(text: &str, at: usize, limit: usize) -> usize {
+    // Fast path: a plain ASCII word ends at a space, at a sign that cannot join two words, or
+    // at one that joins nothing because no word character follows it ("said," "Russia.").
+    let rest = &text[at..limit];
     let bytes = rest.as_bytes();
-    let plain = bytes
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(bytes.len());
-    if plain == bytes.len() || !matches!(bytes[plain], b'\'' | b'-' | b'.' | b',' | 0x80..) {
+    let plain = alphanumeric_run(text.as_bytes(), at).min(bytes.len());
+    let ends_here = match bytes.get(plain) {
+        None => true,
+        Some(b'\'' | b'-' | b'.' | b',') => bytes
+            .get(plain + 1)
+            .is_none_or(|&next| next.is_ascii() && !next.is_ascii_alphanumeric()),
+        Some(&b) => b.is_ascii(),
+    };
+    if ends_here {
         return plain;
     }
     let mut len = 0;
