@@ -22,12 +22,12 @@ use super::{ExtractedClaim, Lexicon, Likelihood, Mention};
 use crate::registry::Registry;
 
 /// One sentence being read: its items and what they point into.
-pub struct Sentence<'a> {
+pub struct Sentence<'a, 'w> {
     /// The whole block; item spans index into it.
     pub text: &'a str,
     /// The block with ASCII letters lowercased: same byte offsets, so words compare without
     /// allocating.
-    pub lower: &'a str,
+    pub lower: &'w str,
     pub items: Vec<Item>,
     /// The block's mentions; `Kind::Mention::index` indexes them.
     pub mentions: &'a [&'a Mention],
@@ -35,9 +35,9 @@ pub struct Sentence<'a> {
     pub lexicon: &'a Lexicon,
 }
 
-impl<'a> Sentence<'a> {
+impl<'w> Sentence<'_, 'w> {
     /// The lowercased text of item `k`.
-    pub fn word(&self, k: usize) -> &'a str {
+    pub fn word(&self, k: usize) -> &'w str {
         &self.lower[self.items[k].start..self.items[k].end]
     }
 
@@ -50,13 +50,13 @@ impl<'a> Sentence<'a> {
 
 /// What a paragraph carries from one sentence to the next.
 #[derive(Default)]
-struct Carry {
+struct Carry<'a> {
     /// The last source named in the paragraph.
     by: Vec<String>,
     /// The agents of the last sentence with claims.
-    agents: Vec<String>,
+    agents: Vec<&'a str>,
     /// The agents of the previous block's last claims ("Both will ..." opening a paragraph).
-    previous_block_agents: Vec<String>,
+    previous_block_agents: Vec<&'a str>,
     /// Organisations and media that attributed a claim earlier in the article: never agents.
     attributors: Vec<String>,
     first_sentence: bool,
@@ -194,10 +194,10 @@ fn clean_sources(by: Vec<String>, registry: &Registry, lexicon: &Lexicon) -> Vec
 }
 
 /// The claims of one sentence; updates the paragraph's carry.
-fn read_sentence(
-    mut s: Sentence,
+fn read_sentence<'a>(
+    mut s: Sentence<'a, '_>,
     (start, end): (usize, usize),
-    carry: &mut Carry,
+    carry: &mut Carry<'a>,
 ) -> Vec<ExtractedClaim> {
     let (text, mentions, registry, lexicon) = (s.text, s.mentions, s.registry, s.lexicon);
     demote_nominal_verbs(&mut s);
@@ -207,28 +207,45 @@ fn read_sentence(
     let mut attributor = own_attributor.clone();
     attribution::mark_attributors(&s, &attributions, &mut attributor, &mut carry.attributors);
     let opposed = opposed_states(&s);
-    let actor_of = |m: &usize| s.mentions[*m].actor.clone();
+    // Agents and targets are the mentions' actor ids, borrowed until a claim is made.
+    let actor_of = |m: &usize| -> &'a str { &mentions[*m].actor };
     let takedown_action = lexicon.matcher().takedown_action;
 
     // A claim of this sentence (its block is set by the caller).
-    let sentence_claim = |actors, action: &str, targets, by, likelihood| ExtractedClaim {
-        block: 0,
-        start,
-        end,
-        text: text[start..end].to_string(),
-        actors,
-        action: action.to_string(),
-        targets,
-        by,
-        likelihood,
-    };
-    let action_items: Vec<usize> = (0..s.items.len())
-        .filter(|&k| s.items[k].cue().is_some_and(Cue::is_action))
+    let owned = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect();
+    let sentence_claim =
+        |actors: &[&str], action: &str, targets: &[&str], by, likelihood| ExtractedClaim {
+            block: 0,
+            start,
+            end,
+            text: text[start..end].to_string(),
+            actors: owned(actors),
+            action: action.to_string(),
+            targets: owned(targets),
+            by,
+            likelihood,
+        };
+    let action_items: Vec<usize> = s
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.cue().is_some_and(Cue::is_action))
+        .map(|(k, _)| k)
         .collect();
-    let mut agents_at: Vec<(usize, Vec<String>)> = Vec::new();
+    // Who may be an agent: neither an attributor nor a state named for its opponents.
+    let not_agent_of = |attributor: &[bool]| -> Vec<bool> {
+        attributor
+            .iter()
+            .zip(&opposed)
+            .map(|(a, o)| *a || *o)
+            .collect()
+    };
+    let not_agent_all = not_agent_of(&attributor);
+    let mut not_agent_own: Option<Vec<bool>> = None;
+    let mut agents_at: Vec<(usize, Vec<&str>)> = Vec::new();
     let mut claims: Vec<ExtractedClaim> = Vec::new();
-    let mut sentence_agents: Vec<String> = Vec::new();
-    let mut assets: Vec<ExtractedClaim> = Vec::new();
+    let mut sentence_agents: Vec<&str> = Vec::new();
+    let mut assets: Vec<(ExtractedClaim, Vec<&str>)> = Vec::new();
     for (n, &c) in action_items.iter().enumerate() {
         let cue = s.items[c].cue();
         let (action, noun) = match cue {
@@ -241,21 +258,15 @@ fn read_sentence(
         };
         let takedown = cue == Some(Cue::Takedown);
         let entry = &lexicon.actions[action];
-        let attributor = if entry.id == "denies" {
-            &own_attributor
+        let (attributor, not_agent) = if entry.id == "denies" {
+            let own = not_agent_own.get_or_insert_with(|| not_agent_of(&own_attributor));
+            (&own_attributor, &own[..])
         } else {
-            &attributor
+            (&attributor, &not_agent_all[..])
         };
-        // Who may be an agent: neither an attributor nor a state named for its opponents.
-        let not_agent: Vec<bool> = attributor
-            .iter()
-            .zip(&opposed)
-            .map(|(a, o)| *a || *o)
-            .collect();
-        let not_agent = &not_agent[..];
         let passive = !noun && agent::is_passive(&s, c);
-        let mut agents: Vec<String> = Vec::new();
-        let mut targets: Vec<String> = Vec::new();
+        let mut agents: Vec<&str> = Vec::new();
+        let mut targets: Vec<&str> = Vec::new();
         let walk = || match agent::walk_back(&s, c, noun, passive, not_agent) {
             Walk::Mentions(found, words) => (found.iter().map(actor_of).collect(), words),
             Walk::Anaphor(k) if !passive => (
@@ -297,13 +308,8 @@ fn read_sentence(
                     by = carry.by.clone();
                 }
                 let likelihood = likelihood_for(&s, c, next, lexicon);
-                assets.push(sentence_claim(
-                    agents,
-                    &entry.id,
-                    Vec::new(),
-                    by,
-                    likelihood,
-                ));
+                let claim = sentence_claim(&agents, &entry.id, &[], by, likelihood);
+                assets.push((claim, agents));
             }
             continue;
         } else if takedown {
@@ -314,7 +320,7 @@ fn read_sentence(
             );
         } else {
             let (found, words) = walk();
-            let linked: Vec<String> = agent::linked_after(&s, c, not_agent)
+            let linked: Vec<&str> = agent::linked_after(&s, c, not_agent)
                 .iter()
                 .map(actor_of)
                 .collect();
@@ -381,24 +387,24 @@ fn read_sentence(
         let mut by = attributed_by(&attributions, c, next, takedown);
         if by.is_empty() {
             by = if entry.id == "denies" {
-                agents.clone()
+                agents.iter().map(|a| a.to_string()).collect()
             } else {
                 carry.by.clone()
             };
         }
-        for a in &agents {
-            push_unique(&mut sentence_agents, a.clone());
+        for &a in &agents {
+            push_unique(&mut sentence_agents, a);
         }
         let likelihood = likelihood_for(&s, c, next, lexicon);
-        claims.push(sentence_claim(agents, &entry.id, targets, by, likelihood));
+        claims.push(sentence_claim(&agents, &entry.id, &targets, by, likelihood));
     }
-    for claim in assets {
+    for (claim, agents) in assets {
         if claims
             .iter()
             .all(|other| claim.actors.iter().any(|a| !other.actors.contains(a)))
         {
-            for a in &claim.actors {
-                push_unique(&mut sentence_agents, a.clone());
+            for a in agents {
+                push_unique(&mut sentence_agents, a);
             }
             claims.push(claim);
         }
@@ -545,14 +551,14 @@ fn merge_duplicates(claims: Vec<ExtractedClaim>) -> Vec<ExtractedClaim> {
     merged
 }
 
-fn push_unique(list: &mut Vec<String>, value: String) {
+fn push_unique<T: PartialEq>(list: &mut Vec<T>, value: T) {
     if !list.contains(&value) {
         list.push(value);
     }
 }
 
 /// Keeps the first of equal entries, in order: the kept ones move to the front.
-fn dedup(list: &mut Vec<String>) {
+fn dedup<T: PartialEq>(list: &mut Vec<T>) {
     let mut kept = 0;
     for k in 0..list.len() {
         if !list[..kept].contains(&list[k]) {

@@ -7,12 +7,13 @@ use super::cues::Cue;
 
 /// The actors an anaphor stands for: the agents of this sentence's claims so far, else of the
 /// paragraph's last claims; "both" / "the two" opening a paragraph reach into the previous one.
-pub(super) fn resolve_anaphor(
-    s: &Sentence,
+pub(super) fn resolve_anaphor<'a>(
+    s: &Sentence<'a, '_>,
     k: usize,
-    sentence_agents: &[String],
-    carry: &Carry,
-) -> Vec<String> {
+    sentence_agents: &[&'a str],
+    carry: &Carry<'a>,
+) -> Vec<&'a str> {
+    let registry = s.registry;
     let word = s.word(k);
     let numbered = word.starts_with("both") || word.starts_with("the two");
     let pool = if !sentence_agents.is_empty() {
@@ -24,27 +25,27 @@ pub(super) fn resolve_anaphor(
     } else {
         return Vec::new();
     };
-    let state_of = |id: &String| -> Option<String> {
-        let actor = s.registry.actor(id)?;
+    let state_of = |id: &str| -> Option<&'a str> {
+        let actor = registry.actor(id)?;
         if actor.kind == ActorKind::State {
-            return Some(actor.id.clone());
+            return Some(&actor.id);
         }
-        let country = s.registry.country(actor.country.as_deref()?)?;
-        Some(country.slug.clone())
+        let country = registry.country(actor.country.as_deref()?)?;
+        Some(&country.slug)
     };
     // An organisation whose state is also named counts once ("Iran and its IRGC" are one of two).
-    let reduced: Vec<String> = pool
+    let reduced: Vec<&'a str> = pool
         .iter()
+        .copied()
         .filter(|id| {
-            s.registry.is_state(id) || state_of(id).is_none_or(|state| !pool.contains(&state))
+            registry.is_state(id) || state_of(id).is_none_or(|state| !pool.contains(&state))
         })
-        .cloned()
         .collect();
     match s.items[k].cue() {
         Some(Cue::AnaphorSingular) => {
-            let states: Vec<String> = reduced
+            let states: Vec<&'a str> = reduced
                 .into_iter()
-                .filter(|id| s.registry.is_state(id))
+                .filter(|id| registry.is_state(id))
                 .collect();
             if states.len() == 1 {
                 states
