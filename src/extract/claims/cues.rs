@@ -83,6 +83,8 @@ pub struct CueMatcher {
     cues: Vec<Cue>,
     /// First bytes of the cues that need no word start.
     anywhere: [bool; 256],
+    /// ASCII bytes that are no part of a word and begin no cue.
+    passes_over: [bool; 256],
     /// Index into `Lexicon::actions` of the action a takedown claims.
     pub takedown_action: Option<usize>,
 }
@@ -142,10 +144,13 @@ impl CueMatcher {
                 anywhere[pattern.as_bytes()[0] as usize] = true;
             }
         }
+        let passes_over =
+            std::array::from_fn(|b| b < 0x80 && !(b as u8).is_ascii_alphanumeric() && !anywhere[b]);
         CueMatcher {
             patterns: AnchoredPatterns::new(&patterns, true),
             cues,
             anywhere,
+            passes_over,
             takedown_action: lexicon
                 .actions
                 .iter()
@@ -160,6 +165,15 @@ impl CueMatcher {
         let mut i = 0;
         let mut after_word = false;
         while i < bytes.len() {
+            // Spaces and signs that begin no cue: passed over in a tight loop.
+            if self.passes_over[bytes[i] as usize] {
+                i += 1;
+                while i < bytes.len() && self.passes_over[bytes[i] as usize] {
+                    i += 1;
+                }
+                after_word = false;
+                continue;
+            }
             let b = bytes[i];
             let (is_word, width) = if b < 0x80 {
                 (b.is_ascii_alphanumeric(), 1)
