@@ -75,6 +75,9 @@ pub fn extract_claims(
     let mut claims = Vec::new();
     let mut previous_block_agents = Vec::new();
     let mut attributors = Vec::new();
+    // Room for a sentence's spans and items, reused from one sentence to the next.
+    let mut spans = Vec::new();
+    let mut sentence_items = Vec::new();
     // Grouped by block once, in text order (as `extract_mentions` returns them), so that a
     // block's and a sentence's mentions are slices found by binary search.
     let mut by_block: Vec<&Mention> = mentions.iter().collect();
@@ -130,15 +133,24 @@ pub fn extract_claims(
                 let first = cues.partition_point(|c| c.start < start);
                 let sentence_cues =
                     &cues[first..first + cues[first..].partition_point(|c| c.end <= end)];
-                let sentence = Sentence {
+                items::sentence_items(
+                    text,
+                    (start, end),
+                    block_mentions,
+                    sentence_cues,
+                    &mut spans,
+                    &mut sentence_items,
+                );
+                let mut sentence = Sentence {
                     text,
                     lower: &lower,
-                    items: items::sentence_items(text, start, end, block_mentions, sentence_cues),
+                    items: std::mem::take(&mut sentence_items),
                     mentions: block_mentions,
                     registry,
                     lexicon,
                 };
-                let found = read_sentence(sentence, (start, end), &mut carry);
+                let found = read_sentence(&mut sentence, (start, end), &mut carry);
+                sentence_items = sentence.items;
                 for mut claim in found {
                     claim.block = block;
                     claim.by = clean_sources(claim.by, registry, lexicon);
@@ -195,18 +207,19 @@ fn clean_sources(by: Vec<String>, registry: &Registry, lexicon: &Lexicon) -> Vec
 
 /// The claims of one sentence; updates the paragraph's carry.
 fn read_sentence<'a>(
-    mut s: Sentence<'a, '_>,
+    s: &mut Sentence<'a, '_>,
     (start, end): (usize, usize),
     carry: &mut Carry<'a>,
 ) -> Vec<ExtractedClaim> {
     let (text, mentions, registry, lexicon) = (s.text, s.mentions, s.registry, s.lexicon);
-    demote_nominal_verbs(&mut s);
+    demote_nominal_verbs(s);
+    let s = &*s;
     let mut own_attributor = vec![false; mentions.len()];
-    let attributions = attribution::attributions(&s, &mut own_attributor, carry.title);
+    let attributions = attribution::attributions(s, &mut own_attributor, carry.title);
     // A denial is the attributor's own act: only this sentence's attributing phrases stay out.
     let mut attributor = own_attributor.clone();
-    attribution::mark_attributors(&s, &attributions, &mut attributor, &mut carry.attributors);
-    let opposed = opposed_states(&s);
+    attribution::mark_attributors(s, &attributions, &mut attributor, &mut carry.attributors);
+    let opposed = opposed_states(s);
     // Agents and targets are the mentions' actor ids, borrowed until a claim is made.
     let actor_of = |m: &usize| -> &'a str { &mentions[*m].actor };
     let takedown_action = lexicon.matcher().takedown_action;
@@ -264,13 +277,13 @@ fn read_sentence<'a>(
         } else {
             (&attributor, &not_agent_all[..])
         };
-        let passive = !noun && agent::is_passive(&s, c);
+        let passive = !noun && agent::is_passive(s, c);
         let mut agents: Vec<&str> = Vec::new();
         let mut targets: Vec<&str> = Vec::new();
-        let walk = || match agent::walk_back(&s, c, noun, passive, not_agent) {
+        let walk = || match agent::walk_back(s, c, noun, passive, not_agent) {
             Walk::Mentions(found, words) => (found.iter().map(actor_of).collect(), words),
             Walk::Anaphor(k) if !passive => (
-                anaphor::resolve_anaphor(&s, k, &sentence_agents, carry),
+                anaphor::resolve_anaphor(s, k, &sentence_agents, carry),
                 usize::MAX,
             ),
             Walk::Inherit(k) if !passive => (
@@ -288,39 +301,39 @@ fn read_sentence<'a>(
             // claim of the sentence has that agent (kept aside until the sentence is read); so
             // does a finding of links ("found links to X").
             if let Some(Cue::Asset { agent }) = cue
-                && !agent::is_object(&s, c)
+                && !agent::is_object(s, c)
             {
-                agents = agent::asset_agents(&s, c, agent, not_agent)
+                agents = agent::asset_agents(s, c, agent, not_agent)
                     .iter()
                     .map(actor_of)
                     .collect();
             } else if cue == Some(Cue::LinkNoun) {
-                agents = agent::found_links(&s, c, not_agent)
+                agents = agent::found_links(s, c, not_agent)
                     .iter()
                     .map(actor_of)
                     .collect();
             }
             dedup(&mut agents);
-            if !agents.is_empty() && !negated(&s, c, None, lexicon) {
+            if !agents.is_empty() && !negated(s, c, None, lexicon) {
                 let next = action_items.get(n + 1).copied().unwrap_or(s.items.len());
                 let mut by = attributed_by(&attributions, c, next, false);
                 if by.is_empty() {
                     by = carry.by.clone();
                 }
-                let likelihood = likelihood_for(&s, c, next, lexicon);
+                let likelihood = likelihood_for(s, c, next, lexicon);
                 let claim = sentence_claim(&agents, &entry.id, &[], by, likelihood);
                 assets.push((claim, agents));
             }
             continue;
         } else if takedown {
             agents.extend(
-                agent::demonym_objects(&s, c, not_agent)
+                agent::demonym_objects(s, c, not_agent)
                     .iter()
                     .map(actor_of),
             );
         } else {
             let (found, words) = walk();
-            let linked: Vec<&str> = agent::linked_after(&s, c, not_agent)
+            let linked: Vec<&str> = agent::linked_after(s, c, not_agent)
                 .iter()
                 .map(actor_of)
                 .collect();
@@ -338,14 +351,14 @@ fn read_sentence<'a>(
                 agents.extend(linked);
             } else if agents.is_empty() {
                 agents.extend(
-                    agent::linked_right_after(&s, c, not_agent)
+                    agent::linked_right_after(s, c, not_agent)
                         .iter()
                         .map(actor_of),
                 );
             }
         }
         if takedown {
-            for found in agent::takedown_linked(&s, c, not_agent) {
+            for found in agent::takedown_linked(s, c, not_agent) {
                 push_unique(&mut agents, actor_of(&found));
             }
         }
@@ -358,11 +371,11 @@ fn read_sentence<'a>(
                 s.items.get(c + 1).and_then(|i| i.cue()),
                 Some(Cue::Action { noun: false, .. })
             );
-        if agents.is_empty() || leads_in || negated(&s, c, previous, lexicon) {
+        if agents.is_empty() || leads_in || negated(s, c, previous, lexicon) {
             continue;
         }
         if entry.takes_targets {
-            targets.extend(agent::targets_after(&s, c, attributor).iter().map(actor_of));
+            targets.extend(agent::targets_after(s, c, attributor).iter().map(actor_of));
             targets.retain(|t| !agents.contains(t));
             dedup(&mut targets);
         } else {
@@ -395,7 +408,7 @@ fn read_sentence<'a>(
         for &a in &agents {
             push_unique(&mut sentence_agents, a);
         }
-        let likelihood = likelihood_for(&s, c, next, lexicon);
+        let likelihood = likelihood_for(s, c, next, lexicon);
         claims.push(sentence_claim(&agents, &entry.id, &targets, by, likelihood));
     }
     for (claim, agents) in assets {
@@ -425,11 +438,12 @@ fn opposed_states(s: &Sentence) -> Vec<bool> {
     let mut opposed = vec![false; s.mentions.len()];
     for (k, item) in s.items.iter().enumerate() {
         let Some(m) = item.mention() else { continue };
-        if s.registry.is_state(&s.mentions[m].actor)
-            && s.items
-                .get(k + 1)
-                .is_some_and(|next| next.mention().is_none())
+        // The words first: they rule out most mentions without a registry lookup.
+        if s.items
+            .get(k + 1)
+            .is_some_and(|next| next.mention().is_none())
             && s.word_in(k + 1, &s.lexicon.cues.opposition_words)
+            && s.registry.is_state(&s.mentions[m].actor)
         {
             opposed[m] = true;
         }

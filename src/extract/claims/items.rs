@@ -56,16 +56,18 @@ pub fn mentions_within(mentions: &[&Mention], start: usize, end: usize) -> std::
     first..first + mentions[first..].partition_point(|m| m.start < end)
 }
 
-/// The items of `text[start..end]`. `mentions` are the block's mentions, in text order;
-/// `cues` the block's cues, sorted.
+/// The items of `text[start..end]`, written into `items` (cleared first). `mentions` are the
+/// block's mentions, in text order; `cues` the block's cues, sorted; `spans` is room for the
+/// two merged. The buffers are the caller's so that sentences reuse them.
 pub fn sentence_items(
     text: &str,
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
     mentions: &[&Mention],
     cues: &[CueMatch],
-) -> Vec<Item> {
-    let mut spans: Vec<(usize, usize, Kind)> = Vec::with_capacity((end - start) / 8);
+    spans: &mut Vec<(usize, usize, Kind)>,
+    items: &mut Vec<Item>,
+) {
+    spans.clear();
     for index in mentions_within(mentions, start, end) {
         let m = mentions[index];
         if m.end <= end {
@@ -90,14 +92,18 @@ pub fn sentence_items(
             spans.push((c.start, c.end, Kind::Cue(c.cue)));
         }
     }
+    // Mentions and cues each come in order and no kept cue overlaps a mention: the sort only
+    // interleaves two runs.
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
 
-    let mut items: Vec<Item> = Vec::with_capacity((end - start) / 4);
+    items.clear();
+    let bytes = text.as_bytes();
     let mut depth: u8 = 0;
     let mut at = start;
     let mut next_span = 0;
     while at < end {
-        if next_span < spans.len() && spans[next_span].0 <= at {
+        let span_start = spans.get(next_span).map_or(end, |span| span.0);
+        if span_start <= at {
             let (s, e, kind) = spans[next_span];
             next_span += 1;
             if s < at {
@@ -130,45 +136,57 @@ pub fn sentence_items(
             items.push(item);
             continue;
         }
-        let byte = text.as_bytes()[at];
-        if byte == b' ' {
-            at += 1;
-            continue;
+        // The words and signs before the next span.
+        while at < span_start {
+            let byte = bytes[at];
+            if byte == b' ' {
+                at += 1;
+                continue;
+            }
+            if byte.is_ascii_alphanumeric() {
+                let len = word_len(text, at, span_start);
+                items.push(Item {
+                    start: at,
+                    end: at + len,
+                    kind: Kind::Word,
+                    depth,
+                });
+                at += len;
+                continue;
+            }
+            let c = if byte < 0x80 {
+                char::from(byte)
+            } else {
+                text[at..].chars().next().expect("in bounds")
+            };
+            if is_word_char(c) {
+                let len = word_len(text, at, span_start);
+                items.push(Item {
+                    start: at,
+                    end: at + len,
+                    kind: Kind::Word,
+                    depth,
+                });
+                at += len;
+                continue;
+            }
+            if matches!(c, ')' | ']') {
+                depth = depth.saturating_sub(1);
+            }
+            if !c.is_whitespace() {
+                items.push(Item {
+                    start: at,
+                    end: at + c.len_utf8(),
+                    kind: Kind::Punct(c),
+                    depth,
+                });
+            }
+            if matches!(c, '(' | '[') {
+                depth = depth.saturating_add(1);
+            }
+            at += c.len_utf8();
         }
-        let c = if byte < 0x80 {
-            char::from(byte)
-        } else {
-            text[at..].chars().next().expect("in bounds")
-        };
-        let span_start = spans.get(next_span).map_or(end, |s| s.0);
-        if is_word_char(c) {
-            let len = word_len(text, at, span_start);
-            items.push(Item {
-                start: at,
-                end: at + len,
-                kind: Kind::Word,
-                depth,
-            });
-            at += len;
-            continue;
-        }
-        if matches!(c, ')' | ']') {
-            depth = depth.saturating_sub(1);
-        }
-        if !c.is_whitespace() {
-            items.push(Item {
-                start: at,
-                end: at + c.len_utf8(),
-                kind: Kind::Punct(c),
-                depth,
-            });
-        }
-        if matches!(c, '(' | '[') {
-            depth = depth.saturating_add(1);
-        }
-        at += c.len_utf8();
     }
-    items
 }
 
 /// Whether a mention is possessive ("Iran's", "agencies’"), and how many bytes after it belong to it.
