@@ -326,11 +326,7 @@ fn read_sentence<'a>(
             }
             continue;
         } else if takedown {
-            agents.extend(
-                agent::demonym_objects(s, c, not_agent)
-                    .iter()
-                    .map(actor_of),
-            );
+            agents.extend(agent::demonym_objects(s, c, not_agent).iter().map(actor_of));
         } else {
             let (found, words) = walk();
             let linked: Vec<&str> = agent::linked_after(s, c, not_agent)

@@ -28,6 +28,8 @@ struct Rules {
     never_end: FastSet<String>,
     may_end: FastSet<String>,
     openers: FastSet<String>,
+    /// The longest abbreviation, in bytes: longer words are looked up in neither set.
+    longest: usize,
 }
 
 fn rules() -> &'static Rules {
@@ -47,9 +49,17 @@ fn rules() -> &'static Rules {
             set
         };
         let rules = file.sentences;
+        let never_end = with_capital(&rules.abbreviations);
+        let may_end = with_capital(&rules.abbreviations_may_end);
         Rules {
-            never_end: with_capital(&rules.abbreviations),
-            may_end: with_capital(&rules.abbreviations_may_end),
+            longest: never_end
+                .iter()
+                .chain(&may_end)
+                .map(String::len)
+                .max()
+                .unwrap_or(0),
+            never_end,
+            may_end,
             openers: rules.openers.into_iter().collect(),
         }
     })
@@ -181,7 +191,8 @@ pub fn split_sentences_through(text: &str, through: usize) -> Vec<(usize, usize)
 
 /// Whether a single full stop after `word` (which includes the stop) ends the sentence.
 fn ends_sentence(rules: &Rules, word: &str, next_word: &str) -> bool {
-    if rules.never_end.contains(word) {
+    let abbreviation = |set: &FastSet<String>| word.len() <= rules.longest && set.contains(word);
+    if abbreviation(&rules.never_end) {
         return false;
     }
     let mut chars = word.chars();
@@ -190,7 +201,7 @@ fn ends_sentence(rules: &Rules, word: &str, next_word: &str) -> bool {
     {
         return false; // an initial: "John F. Kennedy", "J. D. Vance"
     }
-    if rules.may_end.contains(word) || is_dotted_acronym(word) {
+    if abbreviation(&rules.may_end) || is_dotted_acronym(word) {
         let opener = next_word.trim_end_matches(|c: char| !c.is_alphanumeric());
         return rules.openers.contains(opener);
     }
@@ -212,7 +223,17 @@ fn is_dotted_acronym(word: &str) -> bool {
 
 /// The word that ends with the stop at `stop`, stop included, without opening quotes or brackets.
 fn word_before(text: &str, stop: usize) -> &str {
-    let head = &text[..stop];
+    // ASCII bytes are read one by one; from the first other byte, whole characters.
+    let bytes = text.as_bytes();
+    let mut k = stop;
+    while k > 0 && bytes[k - 1] < 0x80 {
+        let b = bytes[k - 1];
+        if is_ascii_space(b) || matches!(b, b'(' | b'[' | b'"' | b'\'') {
+            return &text[k..=stop];
+        }
+        k -= 1;
+    }
+    let head = &text[..k];
     let begin = head
         .char_indices()
         .rev()
@@ -223,15 +244,39 @@ fn word_before(text: &str, stop: usize) -> &str {
 
 /// The word starting at `at`, without leading quotes or brackets.
 fn word_at(text: &str, at: usize) -> &str {
+    // The usual case, an ASCII word after the space: no character decoding.
+    let bytes = &text.as_bytes()[at..];
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && let Some(len) = bytes
+            .iter()
+            .position(|&b| !b.is_ascii() || is_ascii_space(b))
+        && bytes[len].is_ascii()
+    {
+        return &text[at..at + len];
+    }
     let rest = text[at..].trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace());
     let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
     &rest[..len]
 }
 
 fn skip_space(text: &str, from: usize) -> usize {
-    text[from..]
+    let bytes = text.as_bytes();
+    let mut k = from;
+    while k < bytes.len() && is_ascii_space(bytes[k]) {
+        k += 1;
+    }
+    if bytes.get(k).is_some_and(|b| b.is_ascii()) {
+        return k;
+    }
+    text[k..]
         .find(|c: char| !c.is_whitespace())
-        .map_or(text.len(), |k| from + k)
+        .map_or(text.len(), |j| k + j)
+}
+
+/// Whether an ASCII byte is white space as `char::is_whitespace` has it (with the vertical tab,
+/// which `u8::is_ascii_whitespace` leaves out).
+fn is_ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0B
 }
 
 fn trim_end(text: &str, start: usize, end: usize) -> usize {
@@ -389,5 +434,53 @@ mod tests {
     fn spans_are_byte_ranges_without_surrounding_space() {
         let text = "  Moscow acted.   Tehran too.  ";
         assert_eq!(split_sentences(text), vec![(2, 15), (18, 29)]);
+    }
+
+    #[test]
+    fn byte_paths_agree_with_the_character_rules() {
+        // The rules as first written, one character at a time.
+        let skip_space_chars = |text: &str, from: usize| {
+            text[from..]
+                .find(|c: char| !c.is_whitespace())
+                .map_or(text.len(), |k| from + k)
+        };
+        let word_at_chars = |text: &str, at: usize| {
+            let rest =
+                text[at..].trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace());
+            let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            rest[..len].to_string()
+        };
+        let word_before_chars = |text: &str, stop: usize| {
+            let begin = text[..stop]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| {
+                    c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '\'' | '‘')
+                })
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            text[begin..=stop].to_string()
+        };
+        let texts = [
+            "Dr.\u{a0}Smith said so. “Mr. Jones” left\u{b}early. (Gen. Lee) Next.",
+            "Café.\tNaïve über-Word. ‘St. Kitts’ e.g. then. x.\u{2003}Y z.",
+            "U.S.-China “talks.” A  b\u{3000}c. Ünder é. 3.5 km. ",
+        ];
+        for text in texts {
+            for (at, _) in text.char_indices() {
+                assert_eq!(
+                    skip_space(text, at),
+                    skip_space_chars(text, at),
+                    "{text:?} @{at}"
+                );
+                assert_eq!(word_at(text, at), word_at_chars(text, at), "{text:?} @{at}");
+                if text.as_bytes()[at] == b'.' {
+                    assert_eq!(
+                        word_before(text, at),
+                        word_before_chars(text, at),
+                        "{text:?} @{at}"
+                    );
+                }
+            }
+        }
     }
 }
