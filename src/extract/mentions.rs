@@ -185,7 +185,7 @@ fn scan_names(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, usize, u32)> {
                     continue;
                 }
                 FirstWord::Pattern(k) => Some((run_end, k)),
-                FirstWord::Phrase | FirstWord::Unknown => {
+                FirstWord::Phrase { .. } | FirstWord::Unknown => {
                     let input = Input::new(text).span(i..text.len()).anchored(Anchored::Yes);
                     names
                         .automaton

@@ -63,8 +63,14 @@ impl AnchoredPatterns {
         let longest = match what {
             FirstWord::None => None,
             FirstWord::Pattern(pattern) => Some((end, pattern)),
+            // No phrase can go on with the bytes after the word: the word alone, if a pattern.
+            FirstWord::Phrase { own, follow }
+                if !self.first_words.may_go_on(follow, haystack, end) =>
+            {
+                own.map(|pattern| (end, pattern as usize))
+            }
             // A phrase may begin here, or the word goes on in another script: walk it.
-            FirstWord::Phrase | FirstWord::Unknown => self
+            FirstWord::Phrase { .. } | FirstWord::Unknown => self
                 .longest_at(haystack, at)
                 .filter(|&(match_end, _)| match_end >= end),
         };
@@ -217,8 +223,10 @@ pub enum FirstWord {
     None,
     /// The run is this pattern, and no longer pattern begins with it.
     Pattern(usize),
-    /// A longer pattern begins with the run ("according" of "according to"): search there.
-    Phrase,
+    /// A longer pattern begins with the run ("according" of "according to"): search there,
+    /// unless `FirstWords::may_go_on` rules it out for the bytes after the run. `own`: the
+    /// pattern that is the run itself; `follow` indexes the bytes the longer ones go on with.
+    Phrase { own: Option<u32>, follow: u32 },
     /// The word goes on in another script after the run: the table cannot tell.
     Unknown,
 }
@@ -237,6 +245,49 @@ pub struct FirstWords {
     /// What a word longer than 16 bytes begins: a phrase to walk if some first word is that
     /// long, else nothing.
     long_words: FirstWord,
+    /// Per phrase first word, the bytes that the longer patterns go on with.
+    follows: Vec<Follow>,
+}
+
+/// The first two bytes after a first word in the patterns that go on past it, as sets: the
+/// search is skipped when the text goes on otherwise ("the" is followed by "two" in
+/// "the two countries", so "the war" needs no search). Letters are in both cases when case is
+/// folded.
+#[derive(Debug, Clone)]
+struct Follow {
+    /// Bytes right after the word, other than a space.
+    first: [u64; 4],
+    /// Bytes right after a space after the word; all of them if a pattern ends with that space.
+    after_space: [u64; 4],
+}
+
+impl Follow {
+    /// Anything may follow, even nothing: the entry (index 0) of words too long for the table,
+    /// which may be whole patterns themselves.
+    const ANY: Follow = Follow {
+        first: [u64::MAX; 4],
+        after_space: [u64::MAX; 4],
+    };
+
+    fn add(&mut self, rest: &[u8], fold: bool) {
+        let set = |bits: &mut [u64; 4], b: u8| {
+            bits[usize::from(b >> 6)] |= 1 << (b & 63);
+            if fold && b.is_ascii_alphabetic() {
+                let other = b ^ 0x20;
+                bits[usize::from(other >> 6)] |= 1 << (other & 63);
+            }
+        };
+        match rest {
+            [b' ', next, ..] => set(&mut self.after_space, *next),
+            [b' '] => self.after_space = [u64::MAX; 4],
+            [b, ..] => set(&mut self.first, *b),
+            [] => {}
+        }
+    }
+}
+
+fn has(bits: &[u64; 4], b: u8) -> bool {
+    bits[usize::from(b >> 6)] & (1 << (b & 63)) != 0
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -255,31 +306,59 @@ impl FirstWords {
             0
         };
         let mut long_words = FirstWord::None;
-        let mut words: Vec<(Key, FirstWord)> = Vec::new();
+        // Per first word: the pattern that is the word itself, and what the longer ones go on with.
+        let mut words: Vec<(Key, Option<usize>, Option<Follow>)> = Vec::new();
         let mut seen: FastMap<Key, usize> = FastMap::default();
         for (index, pattern) in patterns.iter().enumerate() {
             let pattern = pattern.as_ref();
             let (key, run) = word_key(pattern, 0, fold);
             let Some(key) = key.filter(|_| run > 0) else {
                 if run > 0 {
-                    long_words = FirstWord::Phrase;
+                    long_words = FirstWord::Phrase {
+                        own: None,
+                        follow: 0,
+                    };
                 }
                 continue;
             };
-            let what = if run == pattern.len() {
-                FirstWord::Pattern(index)
-            } else {
-                FirstWord::Phrase
-            };
-            match seen.entry(key) {
-                // A word that is a pattern and begins a longer one needs the search.
-                Entry::Occupied(known) => words[*known.get()].1 = FirstWord::Phrase,
+            let entry = match seen.entry(key) {
+                Entry::Occupied(known) => *known.get(),
                 Entry::Vacant(slot) => {
                     slot.insert(words.len());
-                    words.push((key, what));
+                    words.push((key, None, None));
+                    words.len() - 1
                 }
+            };
+            let (_, own, follow) = &mut words[entry];
+            if run == pattern.len() {
+                own.get_or_insert(index);
+            } else {
+                follow
+                    .get_or_insert(Follow {
+                        first: [0; 4],
+                        after_space: [0; 4],
+                    })
+                    .add(&pattern[run..], ascii_case_insensitive);
             }
         }
+        let mut follows = vec![Follow::ANY];
+        let words: Vec<(Key, FirstWord)> = words
+            .into_iter()
+            .map(|(key, own, follow)| {
+                let what = match (own, follow) {
+                    (Some(own), None) => FirstWord::Pattern(own),
+                    (own, Some(follow)) => {
+                        follows.push(follow);
+                        FirstWord::Phrase {
+                            own: own.map(|k| k as u32),
+                            follow: (follows.len() - 1) as u32,
+                        }
+                    }
+                    (None, None) => unreachable!("every entry has a pattern"),
+                };
+                (key, what)
+            })
+            .collect();
         // At most a quarter full, so that most lookups end at their first slot.
         let bits = (words.len() * 4)
             .next_power_of_two()
@@ -302,6 +381,7 @@ impl FirstWords {
             bits,
             fold,
             long_words,
+            follows,
         }
     }
 
@@ -314,6 +394,20 @@ impl FirstWords {
             return (FirstWord::Unknown, end);
         }
         (key.map_or(self.long_words, |k| self.get(k)), end)
+    }
+
+    /// Whether a pattern longer than the first word of a `Phrase` may match where the word's
+    /// run ends at `end`.
+    #[inline]
+    pub fn may_go_on(&self, follow: u32, haystack: &[u8], end: usize) -> bool {
+        let bytes = &self.follows[follow as usize];
+        match haystack.get(end..) {
+            Some([b' ', next, ..]) => has(&bytes.after_space, *next),
+            Some([b' ']) => bytes.after_space == [u64::MAX; 4],
+            Some([b, ..]) => has(&bytes.first, *b),
+            // At the end of the text only the entry of words too long for the table may match.
+            _ => follow == 0,
+        }
     }
 
     #[inline]
@@ -397,24 +491,46 @@ mod tests {
             "abcdefghijklmnopqrst",
             "co.",
             "u.s.",
+            "the",
+            "the two",
+            "the state",
+            "as ",
+            "on behalf of",
         ];
         let p = AnchoredPatterns::new(&patterns, true);
-        let text = "Into, according to SAID pro-Kremlin pro e D9 d9x tied to; x-ray x \
-                    abcdefghijklmnopqrstu abcdefghijklmnopqrst co. U.S. u.s inä said";
-        let bytes = text.as_bytes();
-        for at in 0..bytes.len() {
-            if !bytes[at].is_ascii_alphanumeric() || at > 0 && bytes[at - 1].is_ascii_alphanumeric()
-            {
-                continue;
+        // Phrase words followed by what their phrases go on with, by something else, by the
+        // end of the text, in either case.
+        let texts = [
+            "Into, according to SAID pro-Kremlin pro e D9 d9x tied to; x-ray x \
+             abcdefghijklmnopqrstu abcdefghijklmnopqrst co. U.S. u.s inä said",
+            "The Two, the twofold the war THE STATE the state's the-state as well on behalf of on \
+             top tied up tied, according",
+            "as ",
+            "as",
+            "the ",
+            "on",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for at in 0..bytes.len() {
+                if !bytes[at].is_ascii_alphanumeric()
+                    || at > 0 && bytes[at - 1].is_ascii_alphanumeric()
+                {
+                    continue;
+                }
+                let run_end = at
+                    + bytes[at..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .count();
+                let walked = p.longest_at(bytes, at);
+                let expected = walked.filter(|&(end, _)| end >= run_end);
+                assert_eq!(
+                    p.longest_at_word(bytes, at),
+                    (expected, run_end),
+                    "{text:?} at {at}"
+                );
             }
-            let run_end = at
-                + bytes[at..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-            let walked = p.longest_at(bytes, at);
-            let expected = walked.filter(|&(end, _)| end >= run_end);
-            assert_eq!(p.longest_at_word(bytes, at), (expected, run_end), "at {at}");
         }
     }
 

@@ -83,6 +83,10 @@ pub struct CueMatcher {
     cues: Vec<Cue>,
     /// First bytes of the cues that need no word start.
     anywhere: [bool; 256],
+    /// Per first byte, the second bytes of the patterns (either case): a "." or "-" that no
+    /// pattern goes on from ("end." or "well-known") is not searched. All bytes for a byte that
+    /// is a pattern itself ("&").
+    second: Box<[[u64; 4]; 256]>,
     /// ASCII bytes that are no part of a word and begin no cue.
     passes_over: [bool; 256],
     /// Index into `Lexicon::actions` of the action a takedown claims.
@@ -144,17 +148,44 @@ impl CueMatcher {
                 anywhere[pattern.as_bytes()[0] as usize] = true;
             }
         }
+        let mut second = Box::new([[0u64; 4]; 256]);
+        for pattern in &patterns {
+            let bytes = pattern.as_bytes();
+            let firsts = [bytes[0], bytes[0].to_ascii_uppercase()];
+            for &first in &firsts {
+                let set = &mut second[usize::from(first)];
+                match bytes.get(1) {
+                    None => *set = [u64::MAX; 4],
+                    Some(&b) => {
+                        for b in [b, b.to_ascii_uppercase()] {
+                            set[usize::from(b >> 6)] |= 1 << (b & 63);
+                        }
+                    }
+                }
+            }
+        }
         let passes_over =
             std::array::from_fn(|b| b < 0x80 && !(b as u8).is_ascii_alphanumeric() && !anywhere[b]);
         CueMatcher {
             patterns: AnchoredPatterns::new(&patterns, true),
             cues,
             anywhere,
+            second,
             passes_over,
             takedown_action: lexicon
                 .actions
                 .iter()
                 .position(|a| a.id == words.takedown_action),
+        }
+    }
+
+    /// Whether some pattern may match at `at`, by its first two bytes.
+    #[inline]
+    fn may_begin(&self, bytes: &[u8], at: usize) -> bool {
+        let set = &self.second[usize::from(bytes[at])];
+        match bytes.get(at + 1) {
+            Some(&b) => set[usize::from(b >> 6)] & (1 << (b & 63)) != 0,
+            None => *set == [u64::MAX; 4],
         }
     }
 
@@ -185,7 +216,7 @@ impl CueMatcher {
             let (longest, next) = if word_start && b < 0x80 {
                 // The rest of the word holds no cue start but a suffix's sign.
                 self.patterns.longest_at_word(bytes, i)
-            } else if self.anywhere[b as usize] || word_start {
+            } else if word_start || (self.anywhere[b as usize] && self.may_begin(bytes, i)) {
                 (self.patterns.longest_at(bytes, i), i + width)
             } else {
                 (None, i + width)
@@ -284,5 +315,14 @@ mod tests {
         assert!(found("Kremlin-linked accounts").contains(&"-linked"));
         assert!(found("the site antifa.com posted").contains(&".com"));
         assert!(!found("the ending .com alone").contains(&".com"));
+    }
+
+    #[test]
+    fn signs_that_begin_cues_are_read_in_either_case_and_at_the_end() {
+        assert!(found("Kremlin-Linked accounts").contains(&"-Linked"));
+        assert!(found("visit ANTIFA.COM now").contains(&".COM"));
+        assert!(found("Russia & China").contains(&"&"));
+        assert!(found("Russia &").contains(&"&"));
+        assert!(found("a well-known site.com.").contains(&".com"));
     }
 }
