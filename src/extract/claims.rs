@@ -14,7 +14,7 @@ mod tests;
 mod tests_origin;
 
 use agent::Walk;
-use cues::Cue;
+use cues::{Cue, CueMatch};
 use items::Item;
 
 use super::sentences::split_sentences_through;
@@ -109,30 +109,12 @@ pub fn extract_claims(
         let lower = text.to_ascii_lowercase();
         // Which sentences may hold a claim, and which only name a source (read only when a
         // claim follows them in the paragraph, for the paragraph-level carry of `by`).
-        let roles: Vec<(bool, bool)> = sentences
-            .iter()
-            .map(|&(start, end)| {
-                let first = cues.partition_point(|c| c.start < start);
-                let here = &cues[first..first + cues[first..].partition_point(|c| c.end <= end)];
-                let has_action = here.iter().any(|c| c.cue.is_action());
-                let has_agent = here
-                    .iter()
-                    .any(|c| matches!(c.cue, Cue::AnaphorPlural | Cue::AnaphorSingular))
-                    || items::mentions_within(block_mentions, start, end)
-                        .any(|k| block_mentions[k].end <= end);
-                (
-                    has_action && has_agent,
-                    here.iter().any(|c| c.cue.opens_report()),
-                )
-            })
-            .collect();
-        let last_candidate = roles.iter().rposition(|&(candidate, _)| candidate);
+        let roles = sentence_roles(&sentences, &cues, block_mentions);
+        let last_candidate = roles.iter().rposition(|role| role.candidate);
         for (n, &(start, end)) in sentences.iter().enumerate() {
-            let (candidate, reports) = roles[n];
-            if candidate || (reports && last_candidate.is_some_and(|last| last > n)) {
-                let first = cues.partition_point(|c| c.start < start);
-                let sentence_cues =
-                    &cues[first..first + cues[first..].partition_point(|c| c.end <= end)];
+            let role = &roles[n];
+            if role.candidate || (role.reports && last_candidate.is_some_and(|last| last > n)) {
+                let sentence_cues = &cues[role.cues.clone()];
                 items::sentence_items(
                     text,
                     (start, end),
@@ -169,6 +151,54 @@ pub fn extract_claims(
         attributors = carry.attributors;
     }
     claims
+}
+
+/// What the block pass tells of a sentence before it is read.
+struct Role {
+    /// An action cue and an agent (a mention or an anaphor): it may hold a claim.
+    candidate: bool,
+    /// A reporting cue: it may name the source of a claim later in the paragraph.
+    reports: bool,
+    /// The block's cues that lie within the sentence.
+    cues: std::ops::Range<usize>,
+}
+
+/// The role of each sentence, in one walk over the sentences, cues and mentions (all in text
+/// order).
+fn sentence_roles(
+    sentences: &[(usize, usize)],
+    cues: &[CueMatch],
+    mentions: &[&Mention],
+) -> Vec<Role> {
+    let (mut c, mut m) = (0, 0);
+    sentences
+        .iter()
+        .map(|&(start, end)| {
+            while c < cues.len() && cues[c].start < start {
+                c += 1;
+            }
+            let first = c;
+            while c < cues.len() && cues[c].end <= end {
+                c += 1;
+            }
+            let here = &cues[first..c];
+            while m < mentions.len() && mentions[m].start < start {
+                m += 1;
+            }
+            let has_agent = here
+                .iter()
+                .any(|c| matches!(c.cue, Cue::AnaphorPlural | Cue::AnaphorSingular))
+                || mentions[m..]
+                    .iter()
+                    .take_while(|mention| mention.start < end)
+                    .any(|mention| mention.end <= end);
+            Role {
+                candidate: has_agent && here.iter().any(|c| c.cue.is_action()),
+                reports: here.iter().any(|c| c.cue.opens_report()),
+                cues: first..c,
+            }
+        })
+        .collect()
 }
 
 /// Keeps the sources that name someone: registry actors, and phrases holding a source noun
@@ -212,7 +242,7 @@ fn read_sentence<'a>(
     carry: &mut Carry<'a>,
 ) -> Vec<ExtractedClaim> {
     let (text, mentions, registry, lexicon) = (s.text, s.mentions, s.registry, s.lexicon);
-    demote_nominal_verbs(s);
+    let action_items = demote_nominal_verbs(s);
     let s = &*s;
     let mut own_attributor = vec![false; mentions.len()];
     let attributions = attribution::attributions(s, &mut own_attributor, carry.title);
@@ -238,13 +268,6 @@ fn read_sentence<'a>(
             by,
             likelihood,
         };
-    let action_items: Vec<usize> = s
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| item.cue().is_some_and(Cue::is_action))
-        .map(|(k, _)| k)
-        .collect();
     // Who may be an agent: neither an attributor nor a state named for its opponents.
     let not_agent_of = |attributor: &[bool]| -> Vec<bool> {
         attributor
@@ -449,30 +472,46 @@ fn opposed_states(s: &Sentence) -> Vec<bool> {
 
 /// A verb cue right after "the", "a" or "an" is a noun ("the influence of X", "the targets
 /// were"): it is read as a plain word, as is an idiom ("paying attention"). A web domain's
-/// suffix is read as an asset.
-fn demote_nominal_verbs(s: &mut Sentence) {
-    for item in &mut s.items {
-        match item.cue() {
-            Some(Cue::DomainSuffix) => item.kind = items::Kind::Cue(Cue::Asset { agent: false }),
-            Some(Cue::Idiom) => item.kind = items::Kind::Word,
-            _ => {}
-        }
+/// suffix is read as an asset. Returns the items that are then action cues, in order.
+fn demote_nominal_verbs(s: &mut Sentence) -> Vec<usize> {
+    let lower = s.lower;
+    let items = &mut s.items;
+    let settle = |item: &mut Item| match item.cue() {
+        Some(Cue::DomainSuffix) => item.kind = items::Kind::Cue(Cue::Asset { agent: false }),
+        Some(Cue::Idiom) => item.kind = items::Kind::Word,
+        _ => {}
+    };
+    // One walk: each item is settled before the item before it looks at it.
+    if let Some(first) = items.first_mut() {
+        settle(first);
     }
-    for k in 1..s.items.len() {
+    let mut actions = Vec::new();
+    for k in 0..items.len() {
+        if let Some(next) = items.get_mut(k + 1) {
+            settle(next);
+        }
         // Not before a noun: "a hacking operation" keeps its cue.
-        if matches!(s.items[k].cue(), Some(Cue::Action { noun: false, .. }))
-            && s.items[k - 1].kind == items::Kind::Word
-            && matches!(s.word(k - 1), "the" | "a" | "an")
-            && s.items.get(k + 1).is_none_or(|i| {
+        if k > 0
+            && matches!(items[k].cue(), Some(Cue::Action { noun: false, .. }))
+            && items[k - 1].kind == items::Kind::Word
+            && matches!(
+                &lower[items[k - 1].start..items[k - 1].end],
+                "the" | "a" | "an"
+            )
+            && items.get(k + 1).is_none_or(|i| {
                 !matches!(
                     i.kind,
                     items::Kind::Word | items::Kind::Cue(Cue::Asset { .. })
                 )
             })
         {
-            s.items[k].kind = items::Kind::Word;
+            items[k].kind = items::Kind::Word;
+        }
+        if items[k].cue().is_some_and(Cue::is_action) {
+            actions.push(k);
         }
     }
+    actions
 }
 
 /// The sources of the claim at cue `c`: the attribution governing it (the last before it), and
