@@ -78,6 +78,7 @@ pub fn extract_claims(
     // Room for a sentence's spans and items, reused from one sentence to the next.
     let mut spans = Vec::new();
     let mut sentence_items = Vec::new();
+    let mut masks = Masks::default();
     // Grouped by block once, in text order (as `extract_mentions` returns them), so that a
     // block's and a sentence's mentions are slices found by binary search.
     let mut by_block: Vec<&Mention> = mentions.iter().collect();
@@ -131,7 +132,7 @@ pub fn extract_claims(
                     registry,
                     lexicon,
                 };
-                let found = read_sentence(&mut sentence, (start, end), &mut carry);
+                let found = read_sentence(&mut sentence, (start, end), &mut carry, &mut masks);
                 sentence_items = sentence.items;
                 for mut claim in found {
                     claim.block = block;
@@ -240,15 +241,22 @@ fn read_sentence<'a>(
     s: &mut Sentence<'a, '_>,
     (start, end): (usize, usize),
     carry: &mut Carry<'a>,
+    masks: &mut Masks,
 ) -> Vec<ExtractedClaim> {
     let (text, mentions, registry, lexicon) = (s.text, s.mentions, s.registry, s.lexicon);
     let action_items = demote_nominal_verbs(s);
     let s = &*s;
-    let mut own_attributor = vec![false; mentions.len()];
-    let attributions = attribution::attributions(s, &mut own_attributor, carry.title);
+    let Masks {
+        own_attributor,
+        attributor,
+        not_agent: not_agent_all,
+    } = masks;
+    own_attributor.clear();
+    own_attributor.resize(mentions.len(), false);
+    let attributions = attribution::attributions(s, own_attributor, carry.title);
     // A denial is the attributor's own act: only this sentence's attributing phrases stay out.
-    let mut attributor = own_attributor.clone();
-    attribution::mark_attributors(s, &attributions, &mut attributor, &mut carry.attributors);
+    attributor.clone_from(own_attributor);
+    attribution::mark_attributors(s, &attributions, attributor, &mut carry.attributors);
     let opposed = opposed_states(s);
     // Agents and targets are the mentions' actor ids, borrowed until a claim is made.
     let actor_of = |m: &usize| -> &'a str { &mentions[*m].actor };
@@ -269,14 +277,14 @@ fn read_sentence<'a>(
             likelihood,
         };
     // Who may be an agent: neither an attributor nor a state named for its opponents.
-    let not_agent_of = |attributor: &[bool]| -> Vec<bool> {
-        attributor
-            .iter()
-            .zip(&opposed)
-            .map(|(a, o)| *a || *o)
-            .collect()
+    let not_agent_of = |attributor: &[bool], not_agent: &mut Vec<bool>| {
+        not_agent.clone_from_slice(attributor);
+        for &m in &opposed {
+            not_agent[m] = true;
+        }
     };
-    let not_agent_all = not_agent_of(&attributor);
+    not_agent_all.resize(mentions.len(), false);
+    not_agent_of(attributor, not_agent_all);
     let mut not_agent_own: Option<Vec<bool>> = None;
     let mut agents_at: Vec<(usize, Vec<&str>)> = Vec::new();
     let mut claims: Vec<ExtractedClaim> = Vec::new();
@@ -295,10 +303,14 @@ fn read_sentence<'a>(
         let takedown = cue == Some(Cue::Takedown);
         let entry = &lexicon.actions[action];
         let (attributor, not_agent) = if entry.id == "denies" {
-            let own = not_agent_own.get_or_insert_with(|| not_agent_of(&own_attributor));
-            (&own_attributor, &own[..])
+            let own = not_agent_own.get_or_insert_with(|| {
+                let mut own = vec![false; mentions.len()];
+                not_agent_of(own_attributor, &mut own);
+                own
+            });
+            (&own_attributor[..], &own[..])
         } else {
-            (&attributor, &not_agent_all[..])
+            (&attributor[..], &not_agent_all[..])
         };
         let passive = !noun && agent::is_passive(s, c);
         let mut agents: Vec<&str> = Vec::new();
@@ -450,11 +462,22 @@ fn read_sentence<'a>(
     merge_duplicates(claims)
 }
 
-/// Per block mention: a state named right before a word for its opponents ("Iranian opposition
-/// group", "Russian exiles"). The phrase names people who oppose that state, so the state is
-/// never their agent; as a target it stays.
-fn opposed_states(s: &Sentence) -> Vec<bool> {
-    let mut opposed = vec![false; s.mentions.len()];
+/// The block's mentions that are not agents: who attributes in this sentence
+/// (`own_attributor`), who attributes in it or earlier in the article (`attributor`), and
+/// `attributor` with the states named for their opponents (`not_agent`). Indexed like the
+/// block's mentions; one set, reused by every sentence.
+#[derive(Default)]
+struct Masks {
+    own_attributor: Vec<bool>,
+    attributor: Vec<bool>,
+    not_agent: Vec<bool>,
+}
+
+/// The block's mentions (indices) that are states named right before a word for their
+/// opponents ("Iranian opposition group", "Russian exiles"). The phrase names people who oppose
+/// that state, so the state is never their agent; as a target it stays.
+fn opposed_states(s: &Sentence) -> Vec<usize> {
+    let mut opposed = Vec::new();
     for (k, item) in s.items.iter().enumerate() {
         let Some(m) = item.mention() else { continue };
         // The words first: they rule out most mentions without a registry lookup.
@@ -464,7 +487,7 @@ fn opposed_states(s: &Sentence) -> Vec<bool> {
             && s.word_in(k + 1, &s.lexicon.cues.opposition_words)
             && s.registry.is_state(&s.mentions[m].actor)
         {
-            opposed[m] = true;
+            opposed.push(m);
         }
     }
     opposed
