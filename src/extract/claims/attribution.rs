@@ -249,7 +249,7 @@ fn name_phrase(s: &Sentence, phrase: std::ops::Range<usize>) -> Vec<String> {
     let text = span_text(s.text, items, from, to).trim();
     match last_mention {
         Some(last) if !(all_states && last + 1 < to && words <= MAX_TEXT_WORDS) => ids,
-        _ if text.is_empty() || PRONOUNS.contains(&text.to_lowercase().as_str()) => Vec::new(),
+        _ if text.is_empty() || PRONOUNS.iter().any(|p| text.eq_ignore_ascii_case(p)) => Vec::new(),
         _ if words > MAX_TEXT_WORDS => Vec::new(),
         _ => vec![text.to_string()],
     }
