@@ -75,7 +75,10 @@ pub fn extract_claims(
     let mut claims = Vec::new();
     let mut previous_block_agents = Vec::new();
     let mut attributors = Vec::new();
-    // Room for a sentence's spans and items, reused from one sentence to the next.
+    // Room for a block's cues, sentences, their roles and its lowercased text, and for a
+    // sentence's spans and items, reused from one block and sentence to the next.
+    let (mut cues, mut sentences, mut roles, mut lower) =
+        (Vec::new(), Vec::new(), Vec::new(), String::new());
     let mut spans = Vec::new();
     let mut sentence_items = Vec::new();
     let mut masks = Masks::default();
@@ -93,8 +96,13 @@ pub fn extract_claims(
             continue;
         }
         // One pass finds every cue of the block; sentences read their share of it.
-        let cues = matcher.find(text);
-        let Some(last_action) = cues.iter().rev().find(|c| c.cue.is_action()) else {
+        matcher.find_into(text, &mut cues);
+        let Some(last_action) = cues
+            .iter()
+            .rev()
+            .find(|c| c.cue.is_action())
+            .map(|c| c.start)
+        else {
             previous_block_agents.clear();
             continue;
         };
@@ -106,11 +114,13 @@ pub fn extract_claims(
             ..Carry::default()
         };
         // Sentences after the last action's hold no claim, nor a source for a later one.
-        let sentences = split_sentences_through(text, last_action.start);
-        let lower = text.to_ascii_lowercase();
+        split_sentences_through(text, last_action, &mut sentences);
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
         // Which sentences may hold a claim, and which only name a source (read only when a
         // claim follows them in the paragraph, for the paragraph-level carry of `by`).
-        let roles = sentence_roles(&sentences, &cues, block_mentions);
+        sentence_roles(&sentences, &cues, block_mentions, &mut roles);
         let last_candidate = roles.iter().rposition(|role| role.candidate);
         for (n, &(start, end)) in sentences.iter().enumerate() {
             let role = &roles[n];
@@ -164,42 +174,44 @@ struct Role {
     cues: std::ops::Range<usize>,
 }
 
-/// The role of each sentence, in one walk over the sentences, cues and mentions (all in text
-/// order).
+/// The role of each sentence, into `roles` (cleared first), in one walk over the sentences,
+/// cues and mentions (all in text order).
 fn sentence_roles(
     sentences: &[(usize, usize)],
     cues: &[CueMatch],
     mentions: &[&Mention],
-) -> Vec<Role> {
+    roles: &mut Vec<Role>,
+) {
+    roles.clear();
     let (mut c, mut m) = (0, 0);
-    sentences
-        .iter()
-        .map(|&(start, end)| {
-            while c < cues.len() && cues[c].start < start {
-                c += 1;
-            }
-            let first = c;
-            while c < cues.len() && cues[c].end <= end {
-                c += 1;
-            }
-            let here = &cues[first..c];
-            while m < mentions.len() && mentions[m].start < start {
-                m += 1;
-            }
-            let has_agent = here
+    for &(start, end) in sentences {
+        while c < cues.len() && cues[c].start < start {
+            c += 1;
+        }
+        let first = c;
+        // What the sentence's cues are, gathered without a branch per cue.
+        let (mut action, mut anaphor, mut reports) = (false, false, false);
+        while c < cues.len() && cues[c].end <= end {
+            let cue = cues[c].cue;
+            action |= cue.is_action();
+            anaphor |= matches!(cue, Cue::AnaphorPlural | Cue::AnaphorSingular);
+            reports |= cue.opens_report();
+            c += 1;
+        }
+        while m < mentions.len() && mentions[m].start < start {
+            m += 1;
+        }
+        let has_agent = anaphor
+            || mentions[m..]
                 .iter()
-                .any(|c| matches!(c.cue, Cue::AnaphorPlural | Cue::AnaphorSingular))
-                || mentions[m..]
-                    .iter()
-                    .take_while(|mention| mention.start < end)
-                    .any(|mention| mention.end <= end);
-            Role {
-                candidate: has_agent && here.iter().any(|c| c.cue.is_action()),
-                reports: here.iter().any(|c| c.cue.opens_report()),
-                cues: first..c,
-            }
-        })
-        .collect()
+                .take_while(|mention| mention.start < end)
+                .any(|mention| mention.end <= end);
+        roles.push(Role {
+            candidate: action && has_agent,
+            reports,
+            cues: first..c,
+        });
+    }
 }
 
 /// Keeps the sources that name someone: registry actors, and phrases holding a source noun

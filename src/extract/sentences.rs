@@ -125,15 +125,18 @@ fn is_closer(c: char) -> bool {
 
 /// Byte ranges of the sentences of a block, without surrounding whitespace.
 pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
-    split_sentences_through(text, usize::MAX)
+    let mut sentences = Vec::new();
+    split_sentences_through(text, usize::MAX, &mut sentences);
+    sentences
 }
 
 /// The first sentences of a block, up to the one holding byte `through`: the same ranges as
-/// `split_sentences` gives them, for a reader with nothing to look for past that byte.
-pub fn split_sentences_through(text: &str, through: usize) -> Vec<(usize, usize)> {
+/// `split_sentences` gives them, for a reader with nothing to look for past that byte. They are
+/// written into `sentences` (cleared first), whose room the caller reuses.
+pub fn split_sentences_through(text: &str, through: usize, sentences: &mut Vec<(usize, usize)>) {
     let rules = rules();
     let regions = protected_regions(text);
-    let mut sentences = Vec::new();
+    sentences.clear();
     let mut start = skip_space(text, 0);
     let mut stops = Candidates::new(text.as_bytes(), [b'.', b'?', b'!']);
     let mut at = 0;
@@ -177,7 +180,7 @@ pub fn split_sentences_through(text: &str, through: usize) -> Vec<(usize, usize)
         sentences.push((start, trim_end(text, start, end)));
         start = next;
         if start > through {
-            return sentences;
+            return;
         }
     }
     if start < text.len() {
@@ -186,7 +189,6 @@ pub fn split_sentences_through(text: &str, through: usize) -> Vec<(usize, usize)
             sentences.push((start, end));
         }
     }
-    sentences
 }
 
 /// Whether a single full stop after `word` (which includes the stop) ends the sentence.

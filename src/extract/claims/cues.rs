@@ -191,8 +191,15 @@ impl CueMatcher {
 
     /// Every cue in `text` (a block), as whole words, left to right, without overlaps.
     pub fn find(&self, text: &str) -> Vec<CueMatch> {
+        let mut found = Vec::new();
+        self.find_into(text, &mut found);
+        found
+    }
+
+    /// `find` into `found` (cleared first), whose room the caller reuses from block to block.
+    pub fn find_into(&self, text: &str, found: &mut Vec<CueMatch>) {
+        found.clear();
         let bytes = text.as_bytes();
-        let mut found = Vec::with_capacity(text.len() / 16);
         let mut i = 0;
         let mut after_word = false;
         while i < bytes.len() {
@@ -238,7 +245,6 @@ impl CueMatcher {
                 }
             }
         }
-        found
     }
 }
 
