@@ -81,7 +81,8 @@ pub fn extract_claims(
         (Vec::new(), Vec::new(), Vec::new(), String::new());
     let mut spans = Vec::new();
     let mut sentence_items = Vec::new();
-    let mut masks = Masks::default();
+    let mut scratch = Scratch::default();
+    let mut found = Vec::new();
     // Grouped by block once, in text order (as `extract_mentions` returns them), so that a
     // block's and a sentence's mentions are slices found by binary search.
     let mut by_block: Vec<&Mention> = mentions.iter().collect();
@@ -142,9 +143,15 @@ pub fn extract_claims(
                     registry,
                     lexicon,
                 };
-                let found = read_sentence(&mut sentence, (start, end), &mut carry, &mut masks);
+                read_sentence(
+                    &mut sentence,
+                    (start, end),
+                    &mut carry,
+                    &mut scratch,
+                    &mut found,
+                );
                 sentence_items = sentence.items;
-                for mut claim in found {
+                for mut claim in found.drain(..) {
                     claim.block = block;
                     claim.by = clean_sources(claim.by, registry, lexicon);
                     claim
@@ -248,21 +255,24 @@ fn clean_sources(by: Vec<String>, registry: &Registry, lexicon: &Lexicon) -> Vec
     out
 }
 
-/// The claims of one sentence; updates the paragraph's carry.
+/// The claims of one sentence, into `claims` (cleared first); updates the paragraph's carry.
 fn read_sentence<'a>(
     s: &mut Sentence<'a, '_>,
     (start, end): (usize, usize),
     carry: &mut Carry<'a>,
-    masks: &mut Masks,
-) -> Vec<ExtractedClaim> {
+    scratch: &mut Scratch,
+    claims: &mut Vec<ExtractedClaim>,
+) {
+    claims.clear();
     let (text, mentions, registry, lexicon) = (s.text, s.mentions, s.registry, s.lexicon);
-    let action_items = demote_nominal_verbs(s);
-    let s = &*s;
-    let Masks {
+    let Scratch {
         own_attributor,
         attributor,
         not_agent: not_agent_all,
-    } = masks;
+        actions: action_items,
+    } = scratch;
+    demote_nominal_verbs(s, action_items);
+    let s = &*s;
     own_attributor.clear();
     own_attributor.resize(mentions.len(), false);
     let attributions = attribution::attributions(s, own_attributor, carry.title);
@@ -299,7 +309,6 @@ fn read_sentence<'a>(
     not_agent_of(attributor, not_agent_all);
     let mut not_agent_own: Option<Vec<bool>> = None;
     let mut agents_at: Vec<(usize, Vec<&str>)> = Vec::new();
-    let mut claims: Vec<ExtractedClaim> = Vec::new();
     let mut sentence_agents: Vec<&str> = Vec::new();
     let mut assets: Vec<(ExtractedClaim, Vec<&str>)> = Vec::new();
     for (n, &c) in action_items.iter().enumerate() {
@@ -471,18 +480,19 @@ fn read_sentence<'a>(
     if !sentence_agents.is_empty() {
         carry.agents = sentence_agents;
     }
-    merge_duplicates(claims)
+    merge_duplicates(claims);
 }
 
-/// The block's mentions that are not agents: who attributes in this sentence
-/// (`own_attributor`), who attributes in it or earlier in the article (`attributor`), and
-/// `attributor` with the states named for their opponents (`not_agent`). Indexed like the
-/// block's mentions; one set, reused by every sentence.
+/// Room that the reading of every sentence reuses. The masks, indexed like the block's
+/// mentions, tell who is no agent: who attributes in this sentence (`own_attributor`), who
+/// attributes in it or earlier in the article (`attributor`), and `attributor` with the states
+/// named for their opponents (`not_agent`). `actions` lists the items that are action cues.
 #[derive(Default)]
-struct Masks {
+struct Scratch {
     own_attributor: Vec<bool>,
     attributor: Vec<bool>,
     not_agent: Vec<bool>,
+    actions: Vec<usize>,
 }
 
 /// The block's mentions (indices) that are states named right before a word for their
@@ -507,8 +517,9 @@ fn opposed_states(s: &Sentence) -> Vec<usize> {
 
 /// A verb cue right after "the", "a" or "an" is a noun ("the influence of X", "the targets
 /// were"): it is read as a plain word, as is an idiom ("paying attention"). A web domain's
-/// suffix is read as an asset. Returns the items that are then action cues, in order.
-fn demote_nominal_verbs(s: &mut Sentence) -> Vec<usize> {
+/// suffix is read as an asset. Lists into `actions` (cleared first) the items that are then
+/// action cues, in order.
+fn demote_nominal_verbs(s: &mut Sentence, actions: &mut Vec<usize>) {
     let lower = s.lower;
     let items = &mut s.items;
     let settle = |item: &mut Item| match item.cue() {
@@ -520,7 +531,7 @@ fn demote_nominal_verbs(s: &mut Sentence) -> Vec<usize> {
     if let Some(first) = items.first_mut() {
         settle(first);
     }
-    let mut actions = Vec::new();
+    actions.clear();
     for k in 0..items.len() {
         if let Some(next) = items.get_mut(k + 1) {
             settle(next);
@@ -546,7 +557,6 @@ fn demote_nominal_verbs(s: &mut Sentence) -> Vec<usize> {
             actions.push(k);
         }
     }
-    actions
 }
 
 /// The sources of the claim at cue `c`: the attribution governing it (the last before it), and
@@ -609,30 +619,32 @@ fn likelihood_for(s: &Sentence, c: usize, next: usize, lexicon: &Lexicon) -> Opt
 }
 
 /// One claim per action and set of agents in a sentence ("to influence ... influence actors").
-fn merge_duplicates(claims: Vec<ExtractedClaim>) -> Vec<ExtractedClaim> {
-    let mut merged: Vec<ExtractedClaim> = Vec::new();
+fn merge_duplicates(claims: &mut Vec<ExtractedClaim>) {
     // Agents are deduplicated: the same set is the same length with every member in the other.
     let same_agents =
         |a: &[String], b: &[String]| a.len() == b.len() && a.iter().all(|x| b.contains(x));
-    for claim in claims {
-        if let Some(same) = merged
-            .iter_mut()
-            .find(|m| m.action == claim.action && same_agents(&m.actors, &claim.actors))
-        {
-            for t in claim.targets {
-                push_unique(&mut same.targets, t);
-            }
-            for b in claim.by {
-                push_unique(&mut same.by, b);
-            }
-            if same.likelihood.is_none() {
-                same.likelihood = claim.likelihood;
-            }
-        } else {
-            merged.push(claim);
+    let mut k = 0;
+    while k < claims.len() {
+        let claim = &claims[k];
+        let Some(j) = claims[..k]
+            .iter()
+            .position(|m| m.action == claim.action && same_agents(&m.actors, &claim.actors))
+        else {
+            k += 1;
+            continue;
+        };
+        let claim = claims.remove(k);
+        let same = &mut claims[j];
+        for t in claim.targets {
+            push_unique(&mut same.targets, t);
+        }
+        for b in claim.by {
+            push_unique(&mut same.by, b);
+        }
+        if same.likelihood.is_none() {
+            same.likelihood = claim.likelihood;
         }
     }
-    merged
 }
 
 fn push_unique<T: PartialEq>(list: &mut Vec<T>, value: T) {
