@@ -130,7 +130,7 @@ pub fn extract_claims(
                 items::sentence_items(
                     text,
                     (start, end),
-                    block_mentions,
+                    (block_mentions, role.mentions.clone()),
                     sentence_cues,
                     &mut spans,
                     &mut sentence_items,
@@ -179,6 +179,8 @@ struct Role {
     reports: bool,
     /// The block's cues that lie within the sentence.
     cues: std::ops::Range<usize>,
+    /// The block's mentions that start in the sentence.
+    mentions: std::ops::Range<usize>,
 }
 
 /// The role of each sentence, into `roles` (cleared first), in one walk over the sentences,
@@ -208,15 +210,17 @@ fn sentence_roles(
         while m < mentions.len() && mentions[m].start < start {
             m += 1;
         }
-        let has_agent = anaphor
-            || mentions[m..]
-                .iter()
-                .take_while(|mention| mention.start < end)
-                .any(|mention| mention.end <= end);
+        let first_mention = m;
+        let mut named = false;
+        while m < mentions.len() && mentions[m].start < end {
+            named |= mentions[m].end <= end;
+            m += 1;
+        }
         roles.push(Role {
-            candidate: action && has_agent,
+            candidate: action && (anaphor || named),
             reports,
             cues: first..c,
+            mentions: first_mention..m,
         });
     }
 }

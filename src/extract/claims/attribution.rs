@@ -224,7 +224,7 @@ fn name_phrase(s: &Sentence, phrase: std::ops::Range<usize>) -> Vec<String> {
     for k in phrase.clone() {
         if let Some(m) = items[k].mention() {
             let id = &s.mentions[m].actor;
-            all_states &= s.registry.is_state(id);
+            all_states = all_states && s.registry.is_state(id);
             if !ids.contains(id) {
                 ids.push(id.clone());
             }

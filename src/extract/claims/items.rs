@@ -49,26 +49,20 @@ impl Item {
     }
 }
 
-/// The range of `mentions` (a block's, in text order) that starts in `start..end`; those that
-/// also end by `end` lie within it.
-pub fn mentions_within(mentions: &[&Mention], start: usize, end: usize) -> std::ops::Range<usize> {
-    let first = mentions.partition_point(|m| m.start < start);
-    first..first + mentions[first..].partition_point(|m| m.start < end)
-}
-
 /// The items of `text[start..end]`, written into `items` (cleared first). `mentions` are the
-/// block's mentions, in text order; `cues` the block's cues, sorted; `spans` is room for the
-/// two merged. The buffers are the caller's so that sentences reuse them.
+/// block's mentions, in text order, and `within` those that start in the sentence; `cues` the
+/// sentence's cues, in order; `spans` is room for the two merged. The buffers are the caller's
+/// so that sentences reuse them.
 pub fn sentence_items(
     text: &str,
     (start, end): (usize, usize),
-    mentions: &[&Mention],
+    (mentions, within): (&[&Mention], std::ops::Range<usize>),
     cues: &[CueMatch],
     spans: &mut Vec<(usize, usize, Kind)>,
     items: &mut Vec<Item>,
 ) {
     spans.clear();
-    for index in mentions_within(mentions, start, end) {
+    for index in within {
         let m = mentions[index];
         if m.end <= end {
             spans.push((
@@ -83,8 +77,7 @@ pub fn sentence_items(
         }
     }
     let mention_spans = spans.len();
-    let first_cue = cues.partition_point(|c| c.start < start);
-    for c in cues[first_cue..].iter().take_while(|c| c.end <= end) {
+    for c in cues {
         let overlaps_mention = spans[..mention_spans]
             .iter()
             .any(|&(s, e, _)| s < c.end && c.start < e);
