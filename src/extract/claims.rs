@@ -84,7 +84,7 @@ pub fn extract_claims(
     let mut scratch = Scratch::default();
     let mut found = Vec::new();
     // Grouped by block once, in text order (as `extract_mentions` returns them), so that a
-    // block's and a sentence's mentions are slices found by binary search.
+    // block's mentions are a slice found by binary search and a sentence's a range of it.
     let mut by_block: Vec<&Mention> = mentions.iter().collect();
     by_block.sort_by_key(|m| (m.block, m.start));
     for (block, text) in blocks.iter().enumerate() {
@@ -114,7 +114,8 @@ pub fn extract_claims(
             title: block == 0,
             ..Carry::default()
         };
-        // Sentences after the last action's hold no claim, nor a source for a later one.
+        // Sentences after the one holding the last action cue hold no claim, nor a source for
+        // a later one: they are not split off.
         split_sentences_through(text, last_action, &mut sentences);
         lower.clear();
         lower.push_str(text);

@@ -136,17 +136,6 @@ pub fn sentence_items(
                 at += 1;
                 continue;
             }
-            if byte.is_ascii_alphanumeric() {
-                let len = word_len(text, at, span_start);
-                items.push(Item {
-                    start: at,
-                    end: at + len,
-                    kind: Kind::Word,
-                    depth,
-                });
-                at += len;
-                continue;
-            }
             let c = if byte < 0x80 {
                 char::from(byte)
             } else {
