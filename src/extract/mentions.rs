@@ -7,7 +7,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::context::ArticleEvidence;
 use super::gazetteer::{Gate, Role};
-use super::scan::{self, FirstWord};
+use super::scan::{self, WordMatch};
 use super::{Gazetteer, Mention};
 
 /// A whole-word match that names an actor, before context decides which (if any).
@@ -176,16 +176,16 @@ fn scan_names(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, usize, u32)> {
             let (what, run_end) = if bytes[i].is_ascii_alphanumeric() {
                 gazetteer.first_names.at_word(bytes, i)
             } else {
-                (FirstWord::Unknown, i + 1)
+                (WordMatch::Search, i + 1)
             };
             let found = match what {
                 // A match inside the run is no whole word; the run's other bytes start no word.
-                FirstWord::None => {
+                WordMatch::Known(None) => {
                     i = run_end;
                     continue;
                 }
-                FirstWord::Pattern(k) => Some((run_end, k)),
-                FirstWord::Phrase { .. } | FirstWord::Unknown => {
+                WordMatch::Known(Some(found)) => Some(found),
+                WordMatch::Search => {
                     let input = Input::new(text).span(i..text.len()).anchored(Anchored::Yes);
                     names
                         .automaton

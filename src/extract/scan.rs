@@ -57,20 +57,12 @@ impl AnchoredPatterns {
     /// For a word start `at`: the longest pattern that starts there unless it ends inside the
     /// run of ASCII letters and digits that begins there (a match that is no whole word), and
     /// where that run ends.
-    #[inline]
+    #[inline(always)]
     pub fn longest_at_word(&self, haystack: &[u8], at: usize) -> (Option<(usize, usize)>, usize) {
         let (what, end) = self.first_words.at_word(haystack, at);
         let longest = match what {
-            FirstWord::None => None,
-            FirstWord::Pattern(pattern) => Some((end, pattern)),
-            // No phrase can go on with the bytes after the word: the word alone, if a pattern.
-            FirstWord::Phrase { own, follow }
-                if !self.first_words.may_go_on(follow, haystack, end) =>
-            {
-                own.map(|pattern| (end, pattern as usize))
-            }
-            // A phrase may begin here, or the word goes on in another script: walk it.
-            FirstWord::Phrase { .. } | FirstWord::Unknown => self
+            WordMatch::Known(longest) => longest,
+            WordMatch::Search => self
                 .longest_at(haystack, at)
                 .filter(|&(match_end, _)| match_end >= end),
         };
@@ -216,9 +208,20 @@ pub fn next_capital_digit_or_non_ascii(bytes: &[u8], mut at: usize) -> usize {
         .count()
 }
 
+/// What the first-word table tells of a word start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordMatch {
+    /// The longest pattern that starts there and ends at or after the end of the word's ASCII
+    /// run, as (end, pattern index), or none.
+    Known(Option<(usize, usize)>),
+    /// A phrase may begin there, or the word goes on in another script: the automaton must
+    /// search.
+    Search,
+}
+
 /// What the run of ASCII letters and digits at a word start begins, among a set of patterns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FirstWord {
+enum FirstWord {
     /// No pattern that ends at or after the end of the run: no whole-word match starts here.
     None,
     /// The run is this pattern, and no longer pattern begins with it.
@@ -227,8 +230,6 @@ pub enum FirstWord {
     /// unless `FirstWords::may_go_on` rules it out for the bytes after the run. `own`: the
     /// pattern that is the run itself; `follow` indexes the bytes the longer ones go on with.
     Phrase { own: Option<u32>, follow: u32 },
-    /// The word goes on in another script after the run: the table cannot tell.
-    Unknown,
 }
 
 /// The first words of a set of patterns (each pattern's leading run of ASCII letters and
@@ -385,21 +386,30 @@ impl FirstWords {
         }
     }
 
-    /// At a word start `at`: what the run of ASCII letters and digits there begins, and where
-    /// the run ends.
-    #[inline]
-    pub fn at_word(&self, haystack: &[u8], at: usize) -> (FirstWord, usize) {
+    /// At a word start `at`: the pattern there if the table can tell, and where the run of
+    /// ASCII letters and digits there ends.
+    #[inline(always)]
+    pub fn at_word(&self, haystack: &[u8], at: usize) -> (WordMatch, usize) {
         let (key, end) = word_key(haystack, at, self.fold);
         if haystack.get(end).is_some_and(|&b| !b.is_ascii()) {
-            return (FirstWord::Unknown, end);
+            return (WordMatch::Search, end);
         }
-        (key.map_or(self.long_words, |k| self.get(k)), end)
+        let known = match key.map_or(self.long_words, |k| self.get(k)) {
+            FirstWord::None => Some(None),
+            FirstWord::Pattern(pattern) => Some(Some((end, pattern))),
+            // No phrase can go on with the bytes after the word: the word alone, if a pattern.
+            FirstWord::Phrase { own, follow } if !self.may_go_on(follow, haystack, end) => {
+                Some(own.map(|pattern| (end, pattern as usize)))
+            }
+            FirstWord::Phrase { .. } => None,
+        };
+        (known.map_or(WordMatch::Search, WordMatch::Known), end)
     }
 
     /// Whether a pattern longer than the first word of a `Phrase` may match where the word's
     /// run ends at `end`.
-    #[inline]
-    pub fn may_go_on(&self, follow: u32, haystack: &[u8], end: usize) -> bool {
+    #[inline(always)]
+    fn may_go_on(&self, follow: u32, haystack: &[u8], end: usize) -> bool {
         let bytes = &self.follows[follow as usize];
         match haystack.get(end..) {
             Some([b' ', next, ..]) => has(&bytes.after_space, *next),
