@@ -3,6 +3,7 @@
 //! those same blocks. Both walk the same event stream, so the offsets agree.
 
 use std::borrow::Cow;
+use std::collections::VecDeque;
 
 use crate::escape::escape_html;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream};
@@ -157,31 +158,98 @@ pub struct RenderedBody {
 pub fn render<'a>(
     markdown: &'a str,
     decorations: &'a [Decoration<'a>],
-    base_path: &str,
+    base_path: &'a str,
     sanitize: bool,
 ) -> RenderedBody {
-    let mut tracker = BlockTracker::default();
-    // Room for the usual number of events (about one per 16 bytes of Markdown) and the three
-    // each decoration adds, so the list is not copied as it grows.
-    let mut out: Vec<Event> = Vec::with_capacity(markdown.len() / 16 + 3 * decorations.len());
-    let mut headings = Vec::new();
-    let mut used_ids: Vec<String> = Vec::new();
-    let mut heading_start: Option<usize> = None;
-    let mut link_depth = 0usize;
-    let mut has_raw_html = false;
-    let mut next = 0usize;
-    for event in events(markdown) {
-        let prose = tracker.observe(&event).map(|(b, o, t)| (b, o, t.len()));
+    let mut stream = Decorated {
+        source: events(markdown),
+        tracker: BlockTracker::default(),
+        decorations,
+        next: 0,
+        base_path,
+        link_depth: 0,
+        has_raw_html: false,
+        heading_start: None,
+        queue: VecDeque::new(),
+        used_ids: Vec::new(),
+        headings: Vec::new(),
+    };
+    // Room for the usual growth of Markdown into HTML and for the tags the decorations add,
+    // so the page is not copied as it grows.
+    let decorated: usize = decorations
+        .iter()
+        .map(|d| match &d.kind {
+            DecorationKind::Link { open } => open.len() + "</a>".len(),
+            DecorationKind::Anchor { html } => html.len(),
+        })
+        .sum();
+    let mut html = String::with_capacity(markdown.len() * 3 / 2 + decorated);
+    pulldown_cmark::html::push_html(&mut html, &mut stream);
+    if stream.has_raw_html && sanitize {
+        html = sanitizer().clean(&html).to_string();
+    }
+    RenderedBody {
+        html,
+        headings: stream.headings,
+    }
+}
+
+/// The events of a body as the HTML writer pulls them, with links rebased and decorations
+/// placed. Events pass straight through, except a heading's, which wait in `queue` until its
+/// text gives it an id: a body's events are never all held at once.
+struct Decorated<'a, I> {
+    source: I,
+    tracker: BlockTracker,
+    decorations: &'a [Decoration<'a>],
+    /// The first decoration not yet placed.
+    next: usize,
+    base_path: &'a str,
+    link_depth: usize,
+    has_raw_html: bool,
+    /// Where the open heading's events begin in `queue`.
+    heading_start: Option<usize>,
+    queue: VecDeque<Event<'a>>,
+    used_ids: Vec<String>,
+    headings: Vec<(u8, String, String)>,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Decorated<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            if self.heading_start.is_none()
+                && let Some(event) = self.queue.pop_front()
+            {
+                return Some(event);
+            }
+            match self.source.next() {
+                Some(event) => self.take(event),
+                None => return self.queue.pop_front(),
+            }
+        }
+    }
+}
+
+impl<'a, I> Decorated<'a, I> {
+    /// Puts what one source event becomes at the end of the queue.
+    fn take(&mut self, event: Event<'a>) {
+        let prose = self
+            .tracker
+            .observe(&event)
+            .map(|(b, o, t)| (b, o, t.len()));
+        let out = &mut self.queue;
         match event {
             Event::Start(Tag::Heading { .. }) => {
-                heading_start = Some(out.len());
-                out.push(event);
+                self.heading_start = Some(out.len());
+                out.push_back(event);
             }
             Event::End(TagEnd::Heading(level)) => {
-                if let Some(start) = heading_start.take() {
-                    finish_heading(&mut out, start, level, &mut used_ids, &mut headings);
+                if let Some(start) = self.heading_start.take() {
+                    let events = &mut out.make_contiguous()[start..];
+                    finish_heading(events, level, &mut self.used_ids, &mut self.headings);
                 }
-                out.push(event);
+                out.push_back(event);
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -189,9 +257,9 @@ pub fn render<'a>(
                 title,
                 id,
             }) => {
-                link_depth += 1;
-                let dest_url = rebase(dest_url, base_path);
-                out.push(Event::Start(Tag::Link {
+                self.link_depth += 1;
+                let dest_url = rebase(dest_url, self.base_path);
+                out.push_back(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
@@ -199,8 +267,8 @@ pub fn render<'a>(
                 }));
             }
             Event::End(TagEnd::Link) => {
-                link_depth = link_depth.saturating_sub(1);
-                out.push(event);
+                self.link_depth = self.link_depth.saturating_sub(1);
+                out.push_back(event);
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -208,8 +276,8 @@ pub fn render<'a>(
                 title,
                 id,
             }) => {
-                let dest_url = rebase(dest_url, base_path);
-                out.push(Event::Start(Tag::Image {
+                let dest_url = rebase(dest_url, self.base_path);
+                out.push_back(Event::Start(Tag::Image {
                     link_type,
                     dest_url,
                     title,
@@ -217,11 +285,13 @@ pub fn render<'a>(
                 }));
             }
             Event::Html(_) | Event::InlineHtml(_) => {
-                has_raw_html = true;
-                out.push(event);
+                self.has_raw_html = true;
+                out.push_back(event);
             }
             Event::Text(text) => match prose {
                 Some((block, offset, len)) => {
+                    let decorations = self.decorations;
+                    let mut next = self.next;
                     while next < decorations.len()
                         && (decorations[next].block, decorations[next].start) < (block, offset)
                     {
@@ -238,31 +308,16 @@ pub fn render<'a>(
                         text,
                         offset,
                         &decorations[next..i],
-                        link_depth > 0,
-                        &mut out,
+                        self.link_depth > 0,
+                        out,
                     );
-                    next = i;
+                    self.next = i;
                 }
-                None => out.push(Event::Text(text)),
+                None => out.push_back(Event::Text(text)),
             },
-            other => out.push(other),
+            other => out.push_back(other),
         }
     }
-    // Room for the usual growth of Markdown into HTML and for the tags the decorations add,
-    // so the page is not copied as it grows.
-    let decorated: usize = decorations
-        .iter()
-        .map(|d| match &d.kind {
-            DecorationKind::Link { open } => open.len() + "</a>".len(),
-            DecorationKind::Anchor { html } => html.len(),
-        })
-        .sum();
-    let mut html = String::with_capacity(markdown.len() * 3 / 2 + decorated);
-    pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    if has_raw_html && sanitize {
-        html = sanitizer().clean(&html).to_string();
-    }
-    RenderedBody { html, headings }
 }
 
 /// Splits one text event around the decorations that fall inside it. Pieces of text the
@@ -272,7 +327,7 @@ fn decorate<'a>(
     offset: usize,
     here: &'a [Decoration<'a>],
     in_link: bool,
-    out: &mut Vec<Event<'a>>,
+    out: &mut VecDeque<Event<'a>>,
 ) {
     let piece = |from: usize, to: usize| match &text {
         CowStr::Borrowed(s) => CowStr::Borrowed(&s[from..to]),
@@ -291,43 +346,42 @@ fn decorate<'a>(
         }
         match &d.kind {
             DecorationKind::Link { open } if !in_link => {
-                out.push(Event::Text(piece(pos, start)));
-                out.push(Event::InlineHtml(CowStr::Borrowed(open)));
-                out.push(Event::Text(piece(start, end)));
-                out.push(Event::InlineHtml(CowStr::Borrowed("</a>")));
+                out.push_back(Event::Text(piece(pos, start)));
+                out.push_back(Event::InlineHtml(CowStr::Borrowed(open)));
+                out.push_back(Event::Text(piece(start, end)));
+                out.push_back(Event::InlineHtml(CowStr::Borrowed("</a>")));
                 pos = end;
             }
             DecorationKind::Anchor { html } => {
-                out.push(Event::Text(piece(pos, start)));
-                out.push(Event::InlineHtml(CowStr::Borrowed(html)));
+                out.push_back(Event::Text(piece(pos, start)));
+                out.push_back(Event::InlineHtml(CowStr::Borrowed(html)));
                 pos = start;
             }
             DecorationKind::Link { .. } => {}
         }
     }
     if pos == 0 {
-        out.push(Event::Text(text));
+        out.push_back(Event::Text(text));
     } else if pos < text.len() {
-        out.push(Event::Text(piece(pos, text.len())));
+        out.push_back(Event::Text(piece(pos, text.len())));
     }
 }
 
 /// Gives a heading a unique id from its text unless it has one (`## Title {#id}`).
 fn finish_heading(
-    out: &mut [Event],
-    start: usize,
+    events: &mut [Event],
     level: HeadingLevel,
     used: &mut Vec<String>,
     headings: &mut Vec<(u8, String, String)>,
 ) {
-    let text: String = out[start + 1..]
+    let text: String = events[1..]
         .iter()
         .filter_map(|e| match e {
             Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
             _ => None,
         })
         .collect();
-    if let Event::Start(Tag::Heading { id, .. }) = &mut out[start] {
+    if let Event::Start(Tag::Heading { id, .. }) = &mut events[0] {
         let base = id
             .as_ref()
             .map_or_else(|| slug::slugify(&text), |i| i.to_string());
