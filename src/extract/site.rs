@@ -19,17 +19,28 @@ pub struct ArticleExtraction {
 /// Extracts mentions and claims from every article, honouring `[extract]` in the config.
 pub fn extract_site(site: &Site) -> Vec<ArticleExtraction> {
     let settings = &site.config.extract;
-    let gazetteer = settings.mentions.then(|| Gazetteer::new(&site.registry));
+    // The gazetteer is built on one thread while the others parse the articles' Markdown.
+    let (gazetteer, blocks) = rayon::join(
+        || settings.mentions.then(|| Gazetteer::new(&site.registry)),
+        || {
+            site.articles
+                .par_iter()
+                .map(|article| {
+                    let mut blocks = Vec::with_capacity(16);
+                    blocks.push(article.title.clone());
+                    blocks.extend(markdown::prose_blocks(&article.body));
+                    blocks
+                })
+                .collect::<Vec<Vec<String>>>()
+        },
+    );
     if settings.claims {
         // Built here, not by whichever thread first needs it while the others wait.
         site.lexicon.matcher();
     }
-    site.articles
-        .par_iter()
-        .map(|article| {
-            let mut blocks = Vec::with_capacity(16);
-            blocks.push(article.title.clone());
-            blocks.extend(markdown::prose_blocks(&article.body));
+    blocks
+        .into_par_iter()
+        .map(|blocks| {
             let texts: Vec<&str> = blocks.iter().map(String::as_str).collect();
             let mentions = gazetteer
                 .as_ref()
