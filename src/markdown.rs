@@ -7,6 +7,7 @@ use std::collections::VecDeque;
 
 use crate::escape::escape_html;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream};
+use pulldown_cmark_escape::escape_html_body_text;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -170,6 +171,7 @@ pub fn render<'a>(
         link_depth: 0,
         has_raw_html: false,
         heading_start: None,
+        heading_text: String::new(),
         queue: VecDeque::new(),
         used_ids: Vec::new(),
         headings: Vec::new(),
@@ -208,6 +210,8 @@ struct Decorated<'a, I> {
     has_raw_html: bool,
     /// Where the open heading's events begin in `queue`.
     heading_start: Option<usize>,
+    /// The open heading's text and code, for its id.
+    heading_text: String,
     queue: VecDeque<Event<'a>>,
     used_ids: Vec<String>,
     headings: Vec<(u8, String, String)>,
@@ -238,6 +242,11 @@ impl<'a, I> Decorated<'a, I> {
             .tracker
             .observe(&event)
             .map(|(b, o, t)| (b, o, t.len()));
+        if self.heading_start.is_some()
+            && let Event::Text(text) | Event::Code(text) = &event
+        {
+            self.heading_text.push_str(text);
+        }
         let out = &mut self.queue;
         match event {
             Event::Start(Tag::Heading { .. }) => {
@@ -246,8 +255,14 @@ impl<'a, I> Decorated<'a, I> {
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(start) = self.heading_start.take() {
-                    let events = &mut out.make_contiguous()[start..];
-                    finish_heading(events, level, &mut self.used_ids, &mut self.headings);
+                    let text = std::mem::take(&mut self.heading_text);
+                    finish_heading(
+                        &mut out[start],
+                        text,
+                        level,
+                        &mut self.used_ids,
+                        &mut self.headings,
+                    );
                 }
                 out.push_back(event);
             }
@@ -320,8 +335,9 @@ impl<'a, I> Decorated<'a, I> {
     }
 }
 
-/// Splits one text event around the decorations that fall inside it. Pieces of text the
-/// parser lent from the source stay borrowed.
+/// Puts the decorations that fall inside one text event into it. A text event with none
+/// passes through as it is; one with some becomes a single piece of HTML, escaped as the HTML
+/// writer escapes text, so the writer handles one event for it and not five per link.
 fn decorate<'a>(
     text: CowStr<'a>,
     offset: usize,
@@ -329,10 +345,7 @@ fn decorate<'a>(
     in_link: bool,
     out: &mut VecDeque<Event<'a>>,
 ) {
-    let piece = |from: usize, to: usize| match &text {
-        CowStr::Borrowed(s) => CowStr::Borrowed(&s[from..to]),
-        other => CowStr::from(other[from..to].to_string()),
-    };
+    let mut html = String::new();
     let mut pos = 0usize;
     for d in here {
         let (start, end) = (d.start - offset.min(d.start), d.end.saturating_sub(offset));
@@ -344,44 +357,46 @@ fn decorate<'a>(
         {
             continue;
         }
-        match &d.kind {
-            DecorationKind::Link { open } if !in_link => {
-                out.push_back(Event::Text(piece(pos, start)));
-                out.push_back(Event::InlineHtml(CowStr::Borrowed(open)));
-                out.push_back(Event::Text(piece(start, end)));
-                out.push_back(Event::InlineHtml(CowStr::Borrowed("</a>")));
-                pos = end;
-            }
-            DecorationKind::Anchor { html } => {
-                out.push_back(Event::Text(piece(pos, start)));
-                out.push_back(Event::InlineHtml(CowStr::Borrowed(html)));
-                pos = start;
-            }
-            DecorationKind::Link { .. } => {}
+        let (tag, close) = match &d.kind {
+            DecorationKind::Link { open } if !in_link => (open, Some(end)),
+            DecorationKind::Anchor { html } => (html, None),
+            DecorationKind::Link { .. } => continue,
+        };
+        if html.is_empty() {
+            html.reserve(text.len() + here.len() * (tag.len() + "</a>".len()));
+        }
+        push_text(&mut html, &text[pos..start]);
+        html.push_str(tag);
+        pos = start;
+        if let Some(end) = close {
+            push_text(&mut html, &text[start..end]);
+            html.push_str("</a>");
+            pos = end;
         }
     }
-    if pos == 0 {
+    if html.is_empty() {
         out.push_back(Event::Text(text));
-    } else if pos < text.len() {
-        out.push_back(Event::Text(piece(pos, text.len())));
+    } else {
+        push_text(&mut html, &text[pos..]);
+        out.push_back(Event::InlineHtml(CowStr::from(html)));
     }
 }
 
-/// Gives a heading a unique id from its text unless it has one (`## Title {#id}`).
+/// Appends text escaped as pulldown-cmark's HTML writer escapes a text event.
+fn push_text(html: &mut String, text: &str) {
+    escape_html_body_text(&mut *html, text).expect("writing to a String cannot fail");
+}
+
+/// Gives a heading a unique id from its text (and inline code) unless it has one
+/// (`## Title {#id}`).
 fn finish_heading(
-    events: &mut [Event],
+    start: &mut Event,
+    text: String,
     level: HeadingLevel,
     used: &mut Vec<String>,
     headings: &mut Vec<(u8, String, String)>,
 ) {
-    let text: String = events[1..]
-        .iter()
-        .filter_map(|e| match e {
-            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-            _ => None,
-        })
-        .collect();
-    if let Event::Start(Tag::Heading { id, .. }) = &mut events[0] {
+    if let Event::Start(Tag::Heading { id, .. }) = start {
         let base = id
             .as_ref()
             .map_or_else(|| slug::slugify(&text), |i| i.to_string());
@@ -463,6 +478,53 @@ mod tests {
                 "<a class=\"mention\" href=\"/actors/russia/\" title=\"Russia\">Moscow</a> prefers"
             ),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn decorated_text_is_escaped_and_a_decorated_heading_keeps_its_text() {
+        let md = "## Moscow & `code` <b>\n\nA&B: Moscow < Kyiv.\n";
+        let blocks = prose_blocks(md);
+        let link = |block: usize, word: &str| {
+            let start = blocks[block].find(word).unwrap();
+            Decoration {
+                block,
+                start,
+                end: start + word.len(),
+                kind: DecorationKind::Link {
+                    open: link_open("/countries/russia/", "Russia", "mention").into(),
+                },
+            }
+        };
+        let decorations = vec![
+            link(0, "Moscow"),
+            Decoration {
+                block: 1,
+                start: 0,
+                end: 0,
+                kind: DecorationKind::anchor("c1", "/claims/c1/", "claim"),
+            },
+            link(1, "Moscow"),
+        ];
+        let body = render(md, &decorations, "/", false);
+        let open = "<a class=\"mention\" href=\"/countries/russia/\" title=\"Russia\">";
+        assert!(
+            body.html.contains(&format!(
+                "<p><a class=\"claim-anchor\" id=\"c1\" href=\"/claims/c1/\" title=\"claim\">¶</a>A&amp;B: {open}Moscow</a> &lt; Kyiv.</p>"
+            )),
+            "{}",
+            body.html
+        );
+        assert!(
+            body.html.contains(&format!(
+                "<h2 id=\"moscow-code\">{open}Moscow</a> &amp; <code>code</code> <b></h2>"
+            )),
+            "{}",
+            body.html
+        );
+        assert_eq!(
+            body.headings,
+            vec![(2, "moscow-code".to_string(), "Moscow & code ".to_string())]
         );
     }
 
