@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
@@ -14,17 +15,15 @@ use crate::render::OutputFile;
 pub fn check_links(files: &[OutputFile], root: &str) -> Vec<Diagnostic> {
     let existing: FastSet<&[u8]> = files.iter().map(|f| f.path.as_bytes()).collect();
     let root = root.as_bytes();
+    let internal = Finder::new(&[b"=\"", root].concat()).into_owned();
     let mut broken: Vec<(String, String)> = files
         .par_iter()
         .filter(|f| f.path.ends_with(".html"))
         .flat_map_iter(|file| {
             let mut found = Vec::new();
             let mut wanted = Vec::new();
-            for target in attribute_values(&file.content) {
-                let Some(rel) = target.strip_prefix(root) else {
-                    continue;
-                };
-                let rel = rel
+            for target in internal_links(&file.content, &internal) {
+                let rel = target[root.len()..]
                     .split(|&b| b == b'#' || b == b'?')
                     .next()
                     .unwrap_or_default();
@@ -62,17 +61,22 @@ pub fn check_links(files: &[OutputFile], root: &str) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The values of `href="..."` and `src="..."` attributes. Pages are bytes we rendered from
-/// strings, so they are searched as bytes, with memchr's vectorised substring search.
-fn attribute_values(html: &[u8]) -> impl Iterator<Item = &[u8]> {
-    [&b"href=\""[..], &b"src=\""[..]]
-        .into_iter()
-        .flat_map(move |marker| {
-            memchr::memmem::find_iter(html, marker).filter_map(move |i| {
-                let rest = &html[i + marker.len()..];
-                memchr::memchr(b'"', rest).map(|end| &rest[..end])
-            })
-        })
+/// The values of `href="..."` and `src="..."` attributes that start with the root (found by
+/// `internal`, a finder of `="` and the root). Pages are bytes we rendered from strings, so
+/// they are searched as bytes, once, with memchr's vectorised substring search: every hit is a
+/// site-internal value, and the attribute's name is read only then.
+fn internal_links<'h>(
+    html: &'h [u8],
+    internal: &'h Finder<'static>,
+) -> impl Iterator<Item = &'h [u8]> {
+    internal.find_iter(html).filter_map(move |i| {
+        let name = &html[..i];
+        if !(name.ends_with(b"href") || name.ends_with(b"src")) {
+            return None;
+        }
+        let rest = &html[i + 2..];
+        memchr::memchr(b'"', rest).map(|end| &rest[..end])
+    })
 }
 
 #[cfg(test)]
@@ -94,7 +98,10 @@ mod tests {
                 "index.html",
                 "<a href=\"/d/a/\">a</a><a href=\"/d/b/#x\">b</a><a href=\"https://x.org/\">x</a>",
             ),
-            page("a/index.html", "<img src=\"/d/style.css\">"),
+            page(
+                "a/index.html",
+                "<img src=\"/d/style.css\"><a title=\"/d/c/\" data-x=\"/d/e/\" href=\"/d/a/\">",
+            ),
         ];
         let problems = check_links(&files, "/d/");
         assert_eq!(problems.len(), 2, "{problems:?}");
