@@ -148,7 +148,7 @@ fn main() {
         let got: BTreeSet<String> = mentions
             .iter()
             .filter(|m| m.how.names_country())
-            .filter_map(|m| registry.actor(&m.actor))
+            .filter_map(|m| registry.actor(m.actor))
             .filter(|a| a.kind == dossier::registry::ActorKind::State)
             .filter_map(|a| a.country.clone())
             .collect();

@@ -38,7 +38,7 @@ fn main() {
         let mut pred = BTreeSet::new();
         let mut why = Vec::new();
         for m in &mentions {
-            let Some(actor) = registry.actor(&m.actor) else {
+            let Some(actor) = registry.actor(m.actor) else {
                 continue;
             };
             if actor.kind == ActorKind::State

@@ -17,7 +17,7 @@ struct FileReport<'a> {
     file: String,
     /// Block 0 is the title (when the file has front matter), then the prose blocks.
     blocks: &'a [String],
-    mentions: &'a [Mention],
+    mentions: &'a [Mention<'a>],
     countries: Vec<String>,
     claims: &'a [ExtractedClaim],
 }
@@ -56,7 +56,7 @@ pub fn run(files: &[PathBuf], registry: &Registry) -> Result<String, String> {
             let mut countries: Vec<String> = mentions
                 .iter()
                 .filter(|m| m.how.names_country())
-                .filter_map(|m| registry.actor(&m.actor))
+                .filter_map(|m| registry.actor(m.actor))
                 .filter(|a| a.kind == ActorKind::State)
                 .filter_map(|a| a.country.clone())
                 .collect();

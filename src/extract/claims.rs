@@ -30,7 +30,7 @@ pub struct Sentence<'a, 'w> {
     pub lower: &'w str,
     pub items: Vec<Item>,
     /// The block's mentions; `Kind::Mention::index` indexes them.
-    pub mentions: &'a [&'a Mention],
+    pub mentions: &'a [&'a Mention<'a>],
     pub registry: &'a Registry,
     pub lexicon: &'a Lexicon,
 }
@@ -286,7 +286,7 @@ fn read_sentence<'a>(
     attribution::mark_attributors(s, &attributions, attributor, &mut carry.attributors);
     let opposed = opposed_states(s);
     // Agents and targets are the mentions' actor ids, borrowed until a claim is made.
-    let actor_of = |m: &usize| -> &'a str { &mentions[*m].actor };
+    let actor_of = |m: &usize| -> &'a str { mentions[*m].actor };
     let takedown_action = lexicon.matcher().takedown_action;
 
     // A claim of this sentence (its block is set by the caller).
@@ -512,7 +512,7 @@ fn opposed_states(s: &Sentence) -> Vec<usize> {
             .get(k + 1)
             .is_some_and(|next| next.mention().is_none())
             && s.word_in(k + 1, &s.lexicon.cues.opposition_words)
-            && s.registry.is_state(&s.mentions[m].actor)
+            && s.registry.is_state(s.mentions[m].actor)
         {
             opposed.push(m);
         }

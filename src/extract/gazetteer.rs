@@ -52,7 +52,7 @@ pub(crate) struct PatternInfo {
 }
 
 /// Compiled once per build from the registry and shared read-only by all threads.
-pub struct Gazetteer {
+pub struct Gazetteer<'r> {
     /// Patterns that start with anything but a lowercase letter (nearly all of them: names,
     /// acronyms, demonyms). Searched anchored, only at word starts whose first byte can begin one,
     /// so the scan skips the lowercase running text that makes up most of an article.
@@ -70,8 +70,8 @@ pub struct Gazetteer {
     pub(crate) first_names: FirstWords,
     pub(crate) patterns: Vec<PatternInfo>,
     pub(crate) roles: Vec<Role>,
-    /// Actor ids, indexed by `Role::Mention::actor`.
-    pub(crate) actor_ids: Vec<String>,
+    /// Actor ids, indexed by `Role::Mention::actor`, borrowed from the registry.
+    pub(crate) actor_ids: Vec<&'r str>,
     /// Context rules, indexed by slot.
     pub(crate) rules: Vec<ContextRule>,
 }
@@ -98,16 +98,16 @@ impl PatternSet {
 
 /// Collects patterns and their roles in a deterministic order before compiling.
 #[derive(Default)]
-struct Builder {
+struct Builder<'r> {
     index: HashMap<String, usize>,
     texts: Vec<String>,
     roles: Vec<Vec<Role>>,
-    actor_ids: Vec<String>,
+    actor_ids: Vec<&'r str>,
 }
 
-impl Builder {
-    fn actor(&mut self, id: &str) -> u32 {
-        self.actor_ids.push(id.to_string());
+impl<'r> Builder<'r> {
+    fn actor(&mut self, id: &'r str) -> u32 {
+        self.actor_ids.push(id);
         (self.actor_ids.len() - 1) as u32
     }
 
@@ -204,17 +204,17 @@ fn surname(name: &str) -> Option<&str> {
     (ok && last != tokens[0]).then_some(last)
 }
 
-impl Gazetteer {
-    pub fn new(registry: &Registry) -> Gazetteer {
+impl<'r> Gazetteer<'r> {
+    pub fn new(registry: &'r Registry) -> Gazetteer<'r> {
         Gazetteer::with_data(registry, context::builtin_rules(), places::builtin_places())
     }
 
     /// A gazetteer with the given context rules and places instead of the built-in ones.
     pub fn with_data(
-        registry: &Registry,
+        registry: &'r Registry,
         rules: Vec<ContextRule>,
         places: PlacesFile,
-    ) -> Gazetteer {
+    ) -> Gazetteer<'r> {
         let mut b = Builder::default();
         let countries = registry.countries();
         // A slot for every country that has ambiguous terms or context rules.

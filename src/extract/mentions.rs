@@ -19,7 +19,7 @@ struct Hit {
 }
 
 /// Finds the mentions in an article's blocks (block 0 is the title).
-pub fn extract_mentions(blocks: &[&str], gazetteer: &Gazetteer) -> Vec<Mention> {
+pub fn extract_mentions<'r>(blocks: &[&str], gazetteer: &Gazetteer<'r>) -> Vec<Mention<'r>> {
     let mut evidence = vec![ArticleEvidence::default(); gazetteer.rules.len()];
     let mut hits = Vec::new();
     for (block, text) in blocks.iter().enumerate() {
@@ -61,7 +61,7 @@ pub fn extract_mentions(blocks: &[&str], gazetteer: &Gazetteer) -> Vec<Mention> 
             start: hit.start,
             end: hit.end,
             text: text[hit.start..hit.end].to_string(),
-            actor: gazetteer.actor_ids[actor as usize].clone(),
+            actor: gazetteer.actor_ids[actor as usize],
             how,
         });
     }

@@ -49,16 +49,18 @@ impl MatchKind {
     }
 }
 
-/// One place in a block where an actor is named.
+/// One place in a block where an actor is named. The actor id is borrowed from the registry:
+/// a digest has hundreds of thousands of mentions, and an owned copy of each id cost an
+/// allocation to make and another to free.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Mention {
+pub struct Mention<'r> {
     pub block: usize,
     pub start: usize,
     pub end: usize,
     /// The matched text as written.
     pub text: String,
     /// Registry id of the actor (a country's state actor id is its slug).
-    pub actor: String,
+    pub actor: &'r str,
     pub how: MatchKind,
 }
 

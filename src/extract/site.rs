@@ -9,15 +9,15 @@ use crate::markdown;
 
 /// What the extractors found in one article (same index as `Site::articles`).
 #[derive(Debug, Clone)]
-pub struct ArticleExtraction {
+pub struct ArticleExtraction<'r> {
     /// Block 0 is the title, then the body's prose blocks.
     pub blocks: Vec<String>,
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<Mention<'r>>,
     pub claims: Vec<ExtractedClaim>,
 }
 
 /// Extracts mentions and claims from every article, honouring `[extract]` in the config.
-pub fn extract_site(site: &Site) -> Vec<ArticleExtraction> {
+pub fn extract_site(site: &Site) -> Vec<ArticleExtraction<'_>> {
     let settings = &site.config.extract;
     // The gazetteer is built on one thread while the others parse the articles' Markdown.
     let (gazetteer, blocks) = rayon::join(

@@ -156,7 +156,7 @@ pub fn draft(
     let mut countries = Vec::new();
     let mut actors = Vec::new();
     for mention in &mentions {
-        let Some(actor) = registry.actor(&mention.actor) else {
+        let Some(actor) = registry.actor(mention.actor) else {
             continue;
         };
         if actor.kind == ActorKind::State {

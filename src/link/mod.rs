@@ -68,7 +68,7 @@ fn entry<'a>(links: &'a mut BTreeMap<String, ActorLinks>, id: &str) -> &'a mut A
 /// The whole cross-linked digest.
 pub struct Digest<'s> {
     pub site: &'s Site,
-    pub extractions: Vec<ArticleExtraction>,
+    pub extractions: Vec<ArticleExtraction<'s>>,
     pub articles: Vec<LinkedArticle>,
     pub claims: Vec<Claim>,
     /// Every actor that appears anywhere, by id.
@@ -79,7 +79,7 @@ pub struct Digest<'s> {
 
 impl<'s> Digest<'s> {
     /// Links a loaded site with its extraction results.
-    pub fn new(site: &'s Site, extractions: Vec<ArticleExtraction>) -> Digest<'s> {
+    pub fn new(site: &'s Site, extractions: Vec<ArticleExtraction<'s>>) -> Digest<'s> {
         let registry = &site.registry;
         // Each article's countries, actors and claims depend on that article alone.
         let per_article: Vec<(LinkedArticle, Vec<Claim>)> = site
@@ -106,7 +106,7 @@ impl<'s> Digest<'s> {
                 for mention in &extraction.mentions {
                     match named.iter_mut().find(|(id, _)| *id == mention.actor) {
                         Some((_, country)) => *country |= mention.how.names_country(),
-                        None => named.push((&mention.actor, mention.how.names_country())),
+                        None => named.push((mention.actor, mention.how.names_country())),
                     }
                 }
                 for (id, names_country) in named {

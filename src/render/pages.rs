@@ -565,13 +565,13 @@ fn decorations<'v>(views: &'v Views, i: usize) -> Vec<Decoration<'v>> {
     }
     let mut seen: Vec<(usize, &str)> = Vec::new();
     for m in &digest.extractions[i].mentions {
-        if m.block == 0 || seen.contains(&(m.block, m.actor.as_str())) {
+        if m.block == 0 || seen.contains(&(m.block, m.actor)) {
             continue;
         }
-        let Some(open) = views.mention_link(&m.actor) else {
+        let Some(open) = views.mention_link(m.actor) else {
             continue;
         };
-        seen.push((m.block, &m.actor));
+        seen.push((m.block, m.actor));
         out.push(Decoration {
             block: m.block - 1,
             start: m.start,

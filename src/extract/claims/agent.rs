@@ -185,7 +185,7 @@ fn names_platform_asset(s: &Sentence, at: usize) -> bool {
     };
     s.items.get(at + 1).and_then(|i| i.cue()) == Some(Cue::Asset { agent: false })
         && s.registry
-            .actor(&s.mentions[index].actor)
+            .actor(s.mentions[index].actor)
             .is_some_and(|a| matches!(a.kind, ActorKind::Organization | ActorKind::Media))
 }
 
@@ -327,7 +327,7 @@ pub fn asset_agents(s: &Sentence, cue: usize, agent: bool, attributor: &[bool]) 
         && !attributor[index]
     {
         let m = s.mentions[index];
-        let state = s.registry.is_state(&m.actor);
+        let state = s.registry.is_state(m.actor);
         let adjacent = before + 1 == cue;
         let (mentions, first) = group(s, before, attributor);
         let demonym = !possessive

@@ -88,7 +88,7 @@ fn title_source(s: &Sentence) -> Option<usize> {
         match item.kind {
             Kind::Mention { index, .. }
                 if s.registry
-                    .actor(&s.mentions[index].actor)
+                    .actor(s.mentions[index].actor)
                     .is_some_and(|a| matches!(a.kind, ActorKind::Operation | ActorKind::Group)) =>
             {
                 return None;
@@ -116,7 +116,7 @@ pub fn mark_attributors(
 ) {
     let mut here: Vec<&str> = Vec::new();
     for (m, &is) in attributor.iter().enumerate() {
-        let id = s.mentions[m].actor.as_str();
+        let id = s.mentions[m].actor;
         if is && s.registry.actor(id).map(|a| a.kind) != Some(ActorKind::State) {
             here.push(id);
         }
@@ -133,7 +133,7 @@ pub fn mark_attributors(
     }
     for item in &s.items {
         if let Some(m) = item.mention() {
-            let id = s.mentions[m].actor.as_str();
+            let id = s.mentions[m].actor;
             if here.contains(&id) || known.iter().any(|k| k == id) {
                 attributor[m] = true;
             }
@@ -223,10 +223,10 @@ fn name_phrase(s: &Sentence, phrase: std::ops::Range<usize>) -> Vec<String> {
     let mut last_mention = None;
     for k in phrase.clone() {
         if let Some(m) = items[k].mention() {
-            let id = &s.mentions[m].actor;
+            let id = s.mentions[m].actor;
             all_states = all_states && s.registry.is_state(id);
-            if !ids.contains(id) {
-                ids.push(id.clone());
+            if !ids.iter().any(|x| x == id) {
+                ids.push(id.to_string());
             }
             last_mention = Some(k);
         }

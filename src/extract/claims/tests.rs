@@ -139,7 +139,7 @@ fn registry() -> Registry {
 }
 
 /// Finds the table's names in each block, whole words, longest first, case-sensitive.
-fn mentions_in(blocks: &[&str]) -> Vec<Mention> {
+fn mentions_in(blocks: &[&str]) -> Vec<Mention<'static>> {
     let mut names: Vec<&(&str, &str, MatchKind)> = NAMES.iter().collect();
     names.sort_by_key(|(name, _, _)| std::cmp::Reverse(name.len()));
     let mut found = Vec::new();
@@ -163,7 +163,7 @@ fn mentions_in(blocks: &[&str]) -> Vec<Mention> {
                     start,
                     end,
                     text: name.to_string(),
-                    actor: actor.to_string(),
+                    actor,
                     how: *how,
                 });
             }

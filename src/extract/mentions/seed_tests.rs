@@ -41,14 +41,17 @@ country = "US"
 aliases = ["VoA", "VOA"]
 "#;
 
-fn seed_mentions(with_furniture: bool) -> Vec<Mention> {
+/// The built-in countries and the seed's actors.
+static SEED_REGISTRY: std::sync::LazyLock<Registry> = std::sync::LazyLock::new(|| {
+    Registry::from_toml(crate::registry::BUILTIN_COUNTRIES_TOML, SEED_ACTORS).unwrap()
+});
+
+fn seed_mentions(with_furniture: bool) -> Vec<Mention<'static>> {
     let blocks: Vec<&str> = SEED
         .lines()
         .filter(|l| with_furniture || !SEED_FURNITURE.iter().any(|f| l.starts_with(f)))
         .collect();
-    let registry =
-        Registry::from_toml(crate::registry::BUILTIN_COUNTRIES_TOML, SEED_ACTORS).unwrap();
-    extract_mentions(&blocks, &Gazetteer::new(&registry))
+    extract_mentions(&blocks, &Gazetteer::new(&SEED_REGISTRY))
 }
 
 fn seed_countries(mentions: &[Mention]) -> std::collections::BTreeSet<String> {
@@ -56,7 +59,7 @@ fn seed_countries(mentions: &[Mention]) -> std::collections::BTreeSet<String> {
     mentions
         .iter()
         .filter(|m| m.how.names_country())
-        .filter_map(|m| registry.actor(&m.actor).and_then(|a| a.country.clone()))
+        .filter_map(|m| registry.actor(m.actor).and_then(|a| a.country.clone()))
         .collect()
 }
 
