@@ -34,7 +34,8 @@ fn main() {
             .iter()
             .map(|v| v.as_str().unwrap().to_string())
             .collect();
-        let mentions = extract_mentions(&[title, body], &gazetteer);
+        let blocks = [title, body];
+        let mentions = extract_mentions(&blocks, &gazetteer);
         let mut pred = BTreeSet::new();
         let mut why = Vec::new();
         for m in &mentions {
@@ -47,7 +48,7 @@ fn main() {
                 && scorable.contains(code)
             {
                 pred.insert(code.clone());
-                why.push(format!("{}={}", m.text, code));
+                why.push(format!("{}={}", m.text(&blocks), code));
             }
         }
         let tp_r = gold.intersection(&pred).count();

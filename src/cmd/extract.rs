@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::extract::{
-    ExtractedClaim, Gazetteer, Lexicon, Mention, extract_claims, extract_mentions,
+    ExtractedClaim, Gazetteer, Lexicon, MatchKind, Mention, extract_claims, extract_mentions,
 };
 use crate::load::front_matter;
 use crate::markdown;
@@ -17,9 +17,33 @@ struct FileReport<'a> {
     file: String,
     /// Block 0 is the title (when the file has front matter), then the prose blocks.
     blocks: &'a [String],
-    mentions: &'a [Mention<'a>],
+    mentions: Vec<MentionReport<'a>>,
     countries: Vec<String>,
     claims: &'a [ExtractedClaim],
+}
+
+/// A mention with the text it matched.
+#[derive(Serialize)]
+struct MentionReport<'a> {
+    block: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    actor: &'a str,
+    how: MatchKind,
+}
+
+impl<'a> MentionReport<'a> {
+    fn new(mention: &Mention<'a>, blocks: &'a [String]) -> MentionReport<'a> {
+        MentionReport {
+            block: mention.block,
+            start: mention.start,
+            end: mention.end,
+            text: mention.text(blocks),
+            actor: mention.actor,
+            how: mention.how,
+        }
+    }
 }
 
 /// Extracts from each file and prints one JSON array; the registry includes `content/actors.toml`
@@ -70,7 +94,10 @@ pub fn run(files: &[PathBuf], registry: &Registry) -> Result<String, String> {
         .map(|(file, blocks, mentions, countries, claims)| FileReport {
             file: file.clone(),
             blocks,
-            mentions,
+            mentions: mentions
+                .iter()
+                .map(|m| MentionReport::new(m, blocks))
+                .collect(),
             countries: countries.clone(),
             claims,
         })

@@ -60,7 +60,6 @@ pub fn extract_mentions<'r>(blocks: &[&str], gazetteer: &Gazetteer<'r>) -> Vec<M
             block: hit.block,
             start: hit.start,
             end: hit.end,
-            text: text[hit.start..hit.end].to_string(),
             actor: gazetteer.actor_ids[actor as usize],
             how,
         });

@@ -49,19 +49,24 @@ impl MatchKind {
     }
 }
 
-/// One place in a block where an actor is named. The actor id is borrowed from the registry:
-/// a digest has hundreds of thousands of mentions, and an owned copy of each id cost an
-/// allocation to make and another to free.
+/// One place in a block where an actor is named. A digest has hundreds of thousands of
+/// mentions, so a mention owns no strings: its actor id is borrowed from the registry, and its
+/// text is read from the blocks with [`Mention::text`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mention<'r> {
     pub block: usize,
     pub start: usize,
     pub end: usize,
-    /// The matched text as written.
-    pub text: String,
     /// Registry id of the actor (a country's state actor id is its slug).
     pub actor: &'r str,
     pub how: MatchKind,
+}
+
+impl Mention<'_> {
+    /// The matched text as written, from the blocks the mention was found in.
+    pub fn text<'t, B: AsRef<str>>(&self, blocks: &'t [B]) -> &'t str {
+        &blocks[self.block].as_ref()[self.start..self.end]
+    }
 }
 
 /// An ICD 203 expression of likelihood with its probability band in percent.

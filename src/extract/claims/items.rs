@@ -109,7 +109,7 @@ pub fn sentence_items(
                 depth,
             };
             if let Kind::Mention { index, .. } = kind {
-                let (possessive, skip) = possessive_after(&text[e..end], &mentions[index].text);
+                let (possessive, skip) = possessive_after(&text[e..end], &text[s..e]);
                 let linked = next_span < spans.len()
                     && spans[next_span].0 == e + skip
                     && spans[next_span].2 == Kind::Cue(Cue::LinkerSuffix);

@@ -162,7 +162,6 @@ fn mentions_in(blocks: &[&str]) -> Vec<Mention<'static>> {
                     block,
                     start,
                     end,
-                    text: name.to_string(),
                     actor,
                     how: *how,
                 });
