@@ -13,6 +13,7 @@ pub struct ArticleExtraction<'r> {
     /// Block 0 is the title, then the body's prose blocks.
     pub blocks: Vec<String>,
     pub mentions: Vec<Mention<'r>>,
+    /// Empty once linked: [`crate::link::Digest::new`] moves them into the digest's claims.
     pub claims: Vec<ExtractedClaim>,
 }
 

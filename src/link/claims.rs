@@ -45,11 +45,12 @@ pub struct Claim {
     pub anchor: Option<(usize, usize)>,
 }
 
-/// The claims of one article, curated first.
+/// The claims of one article, curated first. The extracted claims are moved out of the
+/// extraction, not copied: a claim-heavy digest has hundreds of thousands.
 pub(super) fn article_claims(
     index: usize,
     article: &Article,
-    extraction: &ArticleExtraction,
+    extraction: &mut ArticleExtraction,
 ) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     let mut covered: Vec<(usize, usize, usize)> = Vec::new();
@@ -85,7 +86,7 @@ pub(super) fn article_claims(
             anchor: anchor.map(|(b, s, _)| (b, s)),
         });
     }
-    for found in &extraction.claims {
+    for found in std::mem::take(&mut extraction.claims) {
         let overlaps = covered
             .iter()
             .any(|&(b, s, e)| b == found.block && s < found.end && found.start < e);
@@ -104,12 +105,12 @@ pub(super) fn article_claims(
             id,
             article: index,
             origin: ClaimOrigin::Extracted,
-            text: found.text.clone(),
-            actors: found.actors.clone(),
-            action: found.action.clone(),
-            targets: found.targets.clone(),
-            by: found.by.clone(),
-            likelihood: found.likelihood.clone(),
+            text: found.text,
+            actors: found.actors,
+            action: found.action,
+            targets: found.targets,
+            by: found.by,
+            likelihood: found.likelihood,
             confidence: None,
             status: "alleged".to_string(),
             anchor: Some((found.block, found.start)),

@@ -79,13 +79,13 @@ pub struct Digest<'s> {
 
 impl<'s> Digest<'s> {
     /// Links a loaded site with its extraction results.
-    pub fn new(site: &'s Site, extractions: Vec<ArticleExtraction<'s>>) -> Digest<'s> {
+    pub fn new(site: &'s Site, mut extractions: Vec<ArticleExtraction<'s>>) -> Digest<'s> {
         let registry = &site.registry;
         // Each article's countries, actors and claims depend on that article alone.
         let per_article: Vec<(LinkedArticle, Vec<Claim>)> = site
             .articles
             .par_iter()
-            .zip(&extractions)
+            .zip(&mut extractions)
             .enumerate()
             .map(|(index, (article, extraction))| {
                 let mut countries: BTreeSet<String> = article.countries.iter().cloned().collect();
