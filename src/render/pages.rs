@@ -25,7 +25,7 @@ pub(super) struct Job {
     pub source: Option<std::path::PathBuf>,
 }
 
-/// The first buffer of a page: most pages are under it, articles included.
+/// The render buffer each thread starts with: most pages are under it, articles included.
 const PAGE_BUFFER: usize = 32 * 1024;
 
 /// Rows per page of the claims index.
@@ -54,6 +54,11 @@ pub(super) fn page_path(rel: &str) -> String {
 
 /// Renders jobs in parallel; a lazy iterator of jobs keeps only the pages in memory, not
 /// every page's context as well.
+///
+/// Each thread renders into one buffer it reuses, and each page keeps an exact copy: a build
+/// holds every page until it is written, and a page shrunk in place would keep its whole
+/// buffer (mimalloc does not move a block that shrinks by less than half), 13 KB of waste for
+/// each 19 KB article page.
 pub(super) fn render_jobs(
     tera: &Tera,
     site: &tera::Value,
@@ -61,29 +66,28 @@ pub(super) fn render_jobs(
 ) -> Pages {
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
         .into_par_iter()
-        .map(|mut job| {
-            job.context.insert_value("site", site.clone());
-            job.context.insert("current_path", &job.path);
-            // Rendered as bytes: the page is written as bytes, and `render` would check that
-            // the whole page is UTF-8 once more. Most pages fit the first buffer.
-            let mut html = Vec::with_capacity(PAGE_BUFFER);
-            match tera.render_to(job.template, &job.context, &mut html) {
-                Ok(()) => Ok(OutputFile {
-                    path: job.path,
-                    content: {
-                        // A build holds every page until it is written.
-                        html.shrink_to_fit();
-                        html
-                    },
-                    source: job.source,
-                }),
-                Err(e) => Err(render_failed(
-                    job.template,
-                    &e,
-                    &format!("while rendering /{}", job.path),
-                )),
-            }
-        })
+        .map_init(
+            || Vec::with_capacity(PAGE_BUFFER),
+            |html: &mut Vec<u8>, mut job| {
+                job.context.insert_value("site", site.clone());
+                job.context.insert("current_path", &job.path);
+                // Rendered as bytes: the page is written as bytes, and `render` would check that
+                // the whole page is UTF-8 once more.
+                html.clear();
+                match tera.render_to(job.template, &job.context, &mut *html) {
+                    Ok(()) => Ok(OutputFile {
+                        path: job.path,
+                        content: html.as_slice().to_vec(),
+                        source: job.source,
+                    }),
+                    Err(e) => Err(render_failed(
+                        job.template,
+                        &e,
+                        &format!("while rendering /{}", job.path),
+                    )),
+                }
+            },
+        )
         .collect();
     let (ok, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
     if errors.is_empty() {
