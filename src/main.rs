@@ -13,21 +13,6 @@ use dossier::cmd::{self, Format, build::BuildOptions};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's `mi_option_purge_delay` (its place in `mi_option_e`, mimalloc 3's `mimalloc.h`;
-/// the bindings have no constant for it).
-const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
-
-/// A one-shot build frees memory between its stages (extraction's buffers, each page's context)
-/// and allocates as much again in the next one. mimalloc returns freed memory to the system
-/// a second after its last use by default, and the kernel then zeroes every 2 MB huge page anew
-/// when it comes back: on a 10,000-article digest, zeroing was a third of the build's CPU time.
-/// `build` and `check` exit soon after, so they keep what they freed. `serve` keeps the
-/// default, so an idle preview server gives its memory back.
-fn keep_freed_memory() {
-    // SAFETY: sets an integer option of the allocator; mimalloc reads options atomically.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
-}
-
 /// dossier: a static site generator for influence-tracking digests.
 ///
 /// Articles are Markdown with TOML front matter in content/articles/. dossier finds the actors and
@@ -124,9 +109,6 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if matches!(cli.command, Command::Build { .. } | Command::Check { .. }) {
-        keep_freed_memory();
-    }
     match cli.command {
         Command::Build {
             output,
@@ -272,20 +254,5 @@ fn build_and_report(options: &BuildOptions, quiet: bool) -> ExitCode {
             );
             ExitCode::FAILURE
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_purge_delay_is_the_option_that_is_switched_off() {
-        // SAFETY: reads an integer option of the allocator.
-        let get = || unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
-        // 1,000 ms is mimalloc's default purge delay and no other option's default.
-        assert_eq!(get(), 1000);
-        keep_freed_memory();
-        assert_eq!(get(), -1);
     }
 }
