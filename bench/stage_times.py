@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Times whole builds stage by stage, to see what a setting or a change adds to a build.
+
+    python3 bench/stage_times.py ROUNDS CORPORA BASE VARIANT BINARY...
+
+CORPORA holds one site folder per variant, named `<corpus>-<variant>` or just `<variant>`
+(for example digest-10000-nomentions and digest-10000-noextract: the same content/ with
+`[extract]` switched in dossier.toml). Each round builds every (variant, binary) pair once, in
+an order shuffled by the round number: in a fixed order the pair that follows another pays
+for the memory that one left behind, and on a virtual machine that alone moved a build by
+0.4 s. Prints, per binary, the minimum of each stage (DOSSIER_TIMINGS) for BASE and VARIANT,
+what VARIANT adds, and the minimum and median of the whole build's wall time.
+"""
+
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+
+
+def build(binary, site, output):
+    env = dict(os.environ, DOSSIER_TIMINGS="1")
+    started = time.monotonic()
+    done = subprocess.run(
+        [binary, "--root", site, "build", "-q", "-o", output],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    total = time.monotonic() - started
+    stages = {}
+    for line in done.stderr.splitlines():
+        if line.startswith("timing:"):
+            seconds, name = line[len("timing:"):].split(" s ", 1)
+            # "checking links in 10694 files" and "... 10680 files" are the same stage.
+            name = " ".join("N" if w.isdigit() else w for w in name.split())
+            stages[name] = float(seconds)
+    return total, stages
+
+
+def main():
+    if len(sys.argv) < 6:
+        sys.exit(__doc__)
+    rounds, corpora, base, variant = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+    binaries = [os.path.abspath(b) for b in sys.argv[5:]]
+    sites = {}
+    for v in (base, variant):
+        names = [n for n in os.listdir(corpora) if n == v or n.endswith("-" + v)]
+        if len(names) != 1:
+            sys.exit(f"{corpora} needs exactly one folder for {v}, has {names}")
+        sites[v] = os.path.join(corpora, names[0])
+    totals = defaultdict(list)
+    minima = defaultdict(dict)
+    pairs = [(v, b) for v in (base, variant) for b in binaries]
+    with tempfile.TemporaryDirectory(dir="/dev/shm" if os.path.isdir("/dev/shm") else None) as tmp:
+        for r in range(rounds):
+            random.Random(r).shuffle(pairs)
+            for v, b in pairs:
+                # A fresh output folder each time; removing the last one is not timed.
+                output = os.path.join(tmp, "out")
+                shutil.rmtree(output, ignore_errors=True)
+                total, stages = build(b, sites[v], output)
+                totals[(b, v)].append(total)
+                for name, seconds in stages.items():
+                    minima[(b, v)][name] = min(seconds, minima[(b, v)].get(name, seconds))
+    for b in binaries:
+        lo, hi = minima[(b, base)], minima[(b, variant)]
+        top = lambda m: sum(s for n, s in m.items() if not n.startswith("render:"))
+        tb, tv = totals[(b, base)], totals[(b, variant)]
+        print(f"{b}: {variant} adds {top(hi) - top(lo):.3f} s (sum of stage minima); "
+              f"whole build min {min(tv) - min(tb):+.3f} s, median "
+              f"{statistics.median(tv) - statistics.median(tb):+.3f} s "
+              f"({statistics.median(tb):.2f} -> {statistics.median(tv):.2f} s, {rounds} rounds)")
+        for name in hi:
+            print(f"   {hi[name] - lo.get(name, 0.0):+.3f}  {name}")
+
+
+if __name__ == "__main__":
+    main()
