@@ -22,7 +22,8 @@ struct FileReport<'a> {
     claims: &'a [ExtractedClaim],
 }
 
-/// A mention with the text it matched.
+/// A mention as the report prints it: a `Mention` keeps only its span, so the text it matched is
+/// read from the blocks here.
 #[derive(Serialize)]
 struct MentionReport<'a> {
     block: usize,

@@ -52,7 +52,7 @@ impl MatchKind {
 /// One place in a block where an actor is named. A digest has hundreds of thousands of
 /// mentions, so a mention owns no strings: its actor id is borrowed from the registry, and its
 /// text is read from the blocks with [`Mention::text`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention<'r> {
     pub block: usize,
     pub start: usize,
