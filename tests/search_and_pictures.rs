@@ -122,6 +122,18 @@ fn build_writes_the_pagefind_bundle_and_the_search_page() {
     assert!(search.contains("pagefind/pagefind-ui.js"));
     let home = read(&out.join("index.html"));
     assert!(home.contains("action=\"/search/\""), "header search box");
+    let article = read(&out.join("articles/a/index.html"));
+    for filter in [
+        "type:Article",
+        "country:Germany",
+        "action:targets",
+        "tag:elections",
+    ] {
+        assert!(
+            article.contains(&format!("data-pagefind-filter=\"{filter}\"")),
+            "{filter} in {article}"
+        );
+    }
 }
 
 #[test]
@@ -197,4 +209,13 @@ fn search_can_be_switched_off_for_very_large_digests() {
         !site.read("index.html").contains("site-search"),
         "no search box without an index"
     );
+    for page in [
+        "articles/moscow-preference/index.html",
+        "countries/russia/index.html",
+    ] {
+        assert!(
+            !site.read(page).contains("data-pagefind-filter"),
+            "no search filters without an index: {page}"
+        );
+    }
 }
