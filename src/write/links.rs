@@ -13,7 +13,18 @@ use crate::render::OutputFile;
 /// Checks links that start with `root` (the base path); returns one diagnostic per broken target
 /// and source file.
 pub fn check_links(files: &[OutputFile], root: &str) -> Vec<Diagnostic> {
-    let existing: FastSet<&[u8]> = files.iter().map(|f| f.path.as_bytes()).collect();
+    // Every file by its path, and every `index.html` also by its folder ("a/b/" and "" for the
+    // home page), so a link is looked up as written, with nothing appended.
+    let mut existing: FastSet<&[u8]> = FastSet::default();
+    existing.reserve(files.len() * 2);
+    for f in files {
+        existing.insert(f.path.as_bytes());
+        if let Some(folder) = f.path.strip_suffix("index.html")
+            && (folder.is_empty() || folder.ends_with('/'))
+        {
+            existing.insert(folder.as_bytes());
+        }
+    }
     let root = root.as_bytes();
     let internal = Finder::new(&[b"=\"", root].concat()).into_owned();
     let mut broken: Vec<(String, String)> = files
@@ -21,22 +32,16 @@ pub fn check_links(files: &[OutputFile], root: &str) -> Vec<Diagnostic> {
         .filter(|f| f.path.ends_with(".html"))
         .flat_map_iter(|file| {
             let mut found = Vec::new();
-            let mut wanted = Vec::new();
-            for target in internal_links(&file.content, &internal) {
-                let rel = target[root.len()..]
-                    .split(|&b| b == b'#' || b == b'?')
-                    .next()
-                    .unwrap_or_default();
-                wanted.clear();
-                wanted.extend_from_slice(rel);
-                if rel.is_empty() || rel.ends_with(b"/") {
-                    wanted.extend_from_slice(b"index.html");
-                }
-                if !existing.contains(wanted.as_slice()) {
+            for value in internal_links(&file.content, &internal) {
+                // The path ends at the closing quote, or before a fragment or query.
+                let rel = &value[root.len()..];
+                let end = memchr::memchr3(b'"', b'#', b'?', rel).unwrap_or(rel.len());
+                if !existing.contains(&rel[..end]) {
                     let from = file
                         .source
                         .clone()
                         .unwrap_or_else(|| PathBuf::from(&file.path));
+                    let target = memchr::memchr(b'"', value).map_or(value, |q| &value[..q]);
                     found.push((
                         from.display().to_string(),
                         String::from_utf8_lossy(target).into_owned(),
@@ -61,9 +66,10 @@ pub fn check_links(files: &[OutputFile], root: &str) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The values of `href="..."` and `src="..."` attributes that start with the root (found by
-/// `internal`, a finder of `="` and the root). Pages are bytes we rendered from strings, so
-/// they are searched as bytes, once, with memchr's vectorised substring search: every hit is a
+/// Where the values of `href="..."` and `src="..."` attributes that start with the root begin
+/// (found by `internal`, a finder of `="` and the root); each runs to the page's end, and its
+/// closing quote is the caller's to find. Pages are bytes we rendered from strings, so they are
+/// searched as bytes, once, with memchr's vectorised substring search: every hit is a
 /// site-internal value, and the attribute's name is read only then.
 fn internal_links<'h>(
     html: &'h [u8],
@@ -71,11 +77,7 @@ fn internal_links<'h>(
 ) -> impl Iterator<Item = &'h [u8]> {
     internal.find_iter(html).filter_map(move |i| {
         let name = &html[..i];
-        if !(name.ends_with(b"href") || name.ends_with(b"src")) {
-            return None;
-        }
-        let rest = &html[i + 2..];
-        memchr::memchr(b'"', rest).map(|end| &rest[..end])
+        (name.ends_with(b"href") || name.ends_with(b"src")).then(|| &html[i + 2..])
     })
 }
 
@@ -96,7 +98,8 @@ mod tests {
         let files = vec![
             page(
                 "index.html",
-                "<a href=\"/d/a/\">a</a><a href=\"/d/b/#x\">b</a><a href=\"https://x.org/\">x</a>",
+                "<a href=\"/d/a/\">a</a><a href=\"/d/b/#x\">b</a><a href=\"https://x.org/\">x</a>\
+                 <a href=\"/d/\">home</a><a href=\"/d/a/index.html?x=1\">a</a>",
             ),
             page(
                 "a/index.html",
@@ -106,5 +109,6 @@ mod tests {
         let problems = check_links(&files, "/d/");
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems.iter().any(|p| p.message.contains("/d/b/#x")));
+        assert!(problems.iter().any(|p| p.message.contains("/d/style.css")));
     }
 }
