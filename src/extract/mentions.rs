@@ -260,6 +260,10 @@ fn token_around(text: &str, start: usize, end: usize) -> (usize, usize) {
 fn in_url_like_word(text: &str, start: usize, end: usize) -> bool {
     let (from, to) = token_around(text, start, end);
     let token = &text[from..to];
+    // Each form below has a dot, a colon or an at sign; most tokens ("Russia's") have none.
+    if memchr::memchr3(b'.', b':', b'@', token.as_bytes()).is_none() {
+        return false;
+    }
     // A colon first: searching every token for "://" costs more than the rest of this check.
     if (token.contains(':') && token.contains("://"))
         || token.starts_with("www.")
