@@ -91,7 +91,14 @@ pub struct Views<'d> {
     article_values: Vec<tera::Value>,
     claim_values: Vec<tera::Value>,
     /// The opening tag of a mention's link, by actor id, for the actors with pages.
-    mention_links: FastMap<&'d str, String>,
+    /// Per actor with a page: its URL and the opening tag of a mention's link to it, made
+    /// once (a digest refers to a few hundred actors hundreds of thousands of times).
+    pages: FastMap<&'d str, ActorPage>,
+}
+
+struct ActorPage {
+    url: String,
+    mention_link: String,
 }
 
 impl<'d> Views<'d> {
@@ -102,13 +109,14 @@ impl<'d> Views<'d> {
         render_item: impl Fn(&tera::Value) -> Result<String, E> + Sync,
     ) -> Result<Views<'d>, E> {
         let registry = &digest.site.registry;
-        let mention_links = digest
+        let pages = digest
             .actors
             .keys()
             .filter_map(|id| registry.actor(id))
             .map(|actor| {
-                let href = urls.path(&urls.actor(actor));
-                (actor.id.as_str(), link_open(&href, &actor.name, "mention"))
+                let url = urls.path(&urls.actor(actor));
+                let mention_link = link_open(&url, &actor.name, "mention");
+                (actor.id.as_str(), ActorPage { url, mention_link })
             })
             .collect();
         let mut views = Views {
@@ -116,7 +124,7 @@ impl<'d> Views<'d> {
             urls,
             article_values: Vec::new(),
             claim_values: Vec::new(),
-            mention_links,
+            pages,
         };
         views.article_values = (0..digest.articles.len())
             .into_par_iter()
@@ -167,19 +175,18 @@ impl<'d> Views<'d> {
     /// A reference to a registry actor; its page exists when it appears in the digest.
     pub fn name_ref(&self, id: &str, count: usize) -> Option<NameRef<'d>> {
         let actor: &'d Actor = self.digest.site.registry.actor(id)?;
-        let has_page = self.digest.actors.contains_key(id);
         Some(NameRef {
             id: &actor.id,
             name: &actor.name,
             kind: actor.kind.as_str(),
-            url: has_page.then(|| self.urls.path(&self.urls.actor(actor))),
+            url: self.pages.get(id).map(|page| page.url.clone()),
             count,
         })
     }
 
     /// The opening tag of a link from a mention of `id` to its page; `None` without a page.
     pub fn mention_link(&self, id: &str) -> Option<&str> {
-        self.mention_links.get(id).map(String::as_str)
+        self.pages.get(id).map(|page| page.mention_link.as_str())
     }
 
     /// A claim source: an actor when the registry knows it, otherwise the words as written.
