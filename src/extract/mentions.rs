@@ -21,9 +21,18 @@ struct Hit {
 /// Finds the mentions in an article's blocks (block 0 is the title).
 pub fn extract_mentions<'r>(blocks: &[&str], gazetteer: &Gazetteer<'r>) -> Vec<Mention<'r>> {
     let mut evidence = vec![ArticleEvidence::default(); gazetteer.rules.len()];
-    let mut hits = Vec::new();
+    let mut hits = Vec::with_capacity(64);
+    // A block's matches, in a buffer each block reuses.
+    let mut matches = Vec::with_capacity(32);
     for (block, text) in blocks.iter().enumerate() {
-        scan_block(block, text, gazetteer, &mut hits, &mut evidence);
+        scan_block(
+            block,
+            text,
+            gazetteer,
+            &mut matches,
+            &mut hits,
+            &mut evidence,
+        );
     }
 
     let mut mentions = Vec::with_capacity(hits.len());
@@ -74,15 +83,17 @@ fn scan_block(
     block: usize,
     text: &str,
     gazetteer: &Gazetteer,
+    matches: &mut Vec<(usize, usize, u32)>,
     hits: &mut Vec<Hit>,
     evidence: &mut [ArticleEvidence],
 ) {
     // Leftmost first and, at one start, longest first; a match inside one already taken loses.
-    let mut matches = scan_names(text, gazetteer);
-    matches.extend(scan_lowercase(text, gazetteer));
+    matches.clear();
+    scan_names(text, gazetteer, matches);
+    scan_lowercase(text, gazetteer, matches);
     matches.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
     let mut taken_to = 0;
-    for (start, end, pattern) in matches {
+    for &(start, end, pattern) in matches.iter() {
         if start < taken_to {
             continue;
         }
@@ -150,12 +161,11 @@ fn valid_match(
         && !(gazetteer.patterns[pattern].short_acronym && in_caps_run(text, start, end))
 }
 
-/// Valid matches of the name patterns, as (start, end, pattern id), leftmost-longest at each
-/// word start and not overlapping.
-fn scan_names(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, usize, u32)> {
+/// Valid matches of the name patterns, as (start, end, pattern id) into `out`, leftmost-longest
+/// at each word start and not overlapping.
+fn scan_names(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(usize, usize, u32)>) {
     let names = &gazetteer.names;
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         // Most bytes are lowercase letters, which begin no name: skip them.
@@ -203,13 +213,11 @@ fn scan_names(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, usize, u32)> {
         }
         i += 1;
     }
-    out
 }
 
-/// Valid matches of the lowercase patterns, as (start, end, pattern id).
-fn scan_lowercase(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, usize, u32)> {
+/// Valid matches of the lowercase patterns, as (start, end, pattern id) into `out`.
+fn scan_lowercase(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(usize, usize, u32)>) {
     let lowercase = &gazetteer.lowercase;
-    let mut out = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
         let input = Input::new(text).span(pos..text.len());
@@ -225,7 +233,6 @@ fn scan_lowercase(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, usize, u32)>
             pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
         }
     }
-    out
 }
 
 /// Letters, digits, `_` and combining marks continue a word; apostrophes, hyphens and dots do

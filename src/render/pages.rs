@@ -547,7 +547,8 @@ fn render_articles(tera: &Tera, views: &Views, site: &tera::Value, config: &Conf
 fn decorations<'v>(views: &'v Views, i: usize) -> Vec<Decoration<'v>> {
     let digest = views.digest;
     let urls = views.urls;
-    let mut out = Vec::new();
+    let mentions = &digest.extractions[i].mentions;
+    let mut out = Vec::with_capacity(digest.articles[i].claims.len() + mentions.len());
     for &c in &digest.articles[i].claims {
         let claim = &digest.claims[c];
         if let Some((block, start)) = claim.anchor.filter(|(b, _)| *b > 0) {
@@ -567,8 +568,8 @@ fn decorations<'v>(views: &'v Views, i: usize) -> Vec<Decoration<'v>> {
             });
         }
     }
-    let mut seen: Vec<(usize, &str)> = Vec::new();
-    for m in &digest.extractions[i].mentions {
+    let mut seen: Vec<(usize, &str)> = Vec::with_capacity(mentions.len());
+    for m in mentions {
         if m.block == 0 || seen.contains(&(m.block, m.actor)) {
             continue;
         }
