@@ -108,6 +108,8 @@ fn internal_links_all_resolve_to_built_files() {
 #[test]
 fn markdown_link_to_a_missing_page_fails_naming_the_source_file() {
     let site = TestSite::from_fixture("basic");
+    site.build();
+    let before = tree(&site.root().join("public"));
     site.write(
         "content/articles/dangling.md",
         "+++\ntitle = \"Dangling\"\ndate = 2024-01-01\n+++\nSee [gone](/articles/nowhere/).\n",
@@ -115,6 +117,19 @@ fn markdown_link_to_a_missing_page_fails_naming_the_source_file() {
     let err = site.failed_build();
     assert!(err.contains("content/articles/dangling.md"), "{err}");
     assert!(err.contains("/articles/nowhere/"), "{err}");
+    // Pages are written as they are rendered, before the links are checked: into a temporary
+    // folder that the failed build removes, never into the output.
+    assert_eq!(
+        before,
+        tree(&site.root().join("public")),
+        "output untouched"
+    );
+    let left: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("dossier-"))
+        .collect();
+    assert!(left.is_empty(), "temporary folders left behind: {left:?}");
 }
 
 #[test]

@@ -9,8 +9,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::site::extract_site;
 use crate::link::Digest;
 use crate::load::{LoadOptions, load_site};
-use crate::render::{OutputFile, RenderOptions, render_site};
-use crate::write::{check_links, check_output_dir, write_output};
+use crate::render::{RenderOptions, render_site};
+use crate::write::{SiteWriter, check_output_dir};
 
 /// What a pipeline run should do.
 #[derive(Debug, Clone, Default)]
@@ -94,35 +94,37 @@ fn run_stages(options: &BuildOptions) -> (Option<Summary>, Diagnostics) {
     let extractions = extract_site(&site);
     progress.stage("linking actors, countries and claims");
     let digest = Digest::new(&site, extractions);
-    progress.stage("rendering pages");
+    let mut config = site.config.clone();
+    if let Some(base) = &options.base_url {
+        config.base_url = base.clone();
+    }
+    let writer = match SiteWriter::new(output.as_deref(), &config.base_path()) {
+        Ok(writer) => writer,
+        Err(d) => {
+            diagnostics.push(d);
+            return (None, diagnostics);
+        }
+    };
+    progress.stage(if output.is_some() {
+        "rendering and writing pages"
+    } else {
+        "rendering pages"
+    });
     let render_options = RenderOptions {
         base_url: options.base_url.clone(),
         timings: progress.times_stages(),
     };
-    let files: Vec<OutputFile> = match render_site(&digest, &render_options) {
-        Ok(files) => files,
+    let rendered = match render_site(&digest, &render_options, &writer) {
+        Ok(rendered) => rendered,
         Err(problems) => {
             diagnostics.extend(problems);
             return (None, diagnostics);
         }
     };
-    let mut config = site.config.clone();
-    if let Some(base) = &options.base_url {
-        config.base_url = base.clone();
-    }
-    progress.stage(format!("checking links in {} files", files.len()));
-    let broken = check_links(&files, &config.base_path());
-    if !broken.is_empty() {
-        diagnostics.extend(broken);
-        return (None, diagnostics);
-    }
-    if output.is_some() {
-        progress.stage(format!("writing {} files", files.len()));
-    }
-    if let Some(output) = &output
-        && let Err(d) = write_output(output, &files)
-    {
-        diagnostics.push(d);
+    let paths = &rendered.paths;
+    progress.stage(format!("checking links in {} files", paths.len()));
+    if let Err(problems) = writer.finish(paths) {
+        diagnostics.extend(problems);
         return (None, diagnostics);
     }
     let countries = digest.countries().len();
@@ -131,8 +133,8 @@ fn run_stages(options: &BuildOptions) -> (Option<Summary>, Diagnostics) {
         countries,
         actors: digest.actors.len() - countries,
         claims: digest.claims.len(),
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
+        pages: paths.iter().filter(|p| p.ends_with(".html")).count(),
+        files: paths.len(),
         seconds: started.elapsed().as_secs_f64(),
     };
     (Some(summary), diagnostics)

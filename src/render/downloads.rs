@@ -7,7 +7,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::OutputFile;
-use super::pages::{Job, Pages, page_path, render_jobs};
+use super::pages::{Job, Out, Pages, page_path, render_jobs};
 
 /// One export as the page describes it.
 #[derive(Serialize)]
@@ -205,6 +205,7 @@ const STIX_EXTENSION_FIELDS: &[(&str, &str)] = &[
 pub(super) fn render_downloads(
     tera: &Tera,
     site: &tera::Value,
+    out: &Out,
     files: &[OutputFile],
     records: &dyn Fn(&str) -> usize,
     root: &str,
@@ -231,6 +232,7 @@ pub(super) fn render_downloads(
     render_jobs(
         tera,
         site,
+        out,
         vec![Job {
             path: page_path("data/"),
             template: "data.html",

@@ -13,7 +13,7 @@ mod templates;
 pub mod urls;
 mod views;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use templates::BUILTIN_TEMPLATES;
 
@@ -70,11 +70,26 @@ impl Laps {
     }
 }
 
-/// Renders every page and data file of the digest.
+/// Where each rendered file goes as soon as it is made: the build's writer, which writes it
+/// and notes its links, so that a large site is never held whole in memory.
+pub trait Sink: Sync {
+    /// Takes one file: `path` is relative to the output folder, with `/` separators, and
+    /// `source` the file it was made from, for messages.
+    fn put(&self, path: &str, content: &[u8], source: Option<&Path>) -> Result<(), Diagnostic>;
+}
+
+/// What a render made, once all of it is in the sink.
+pub struct Rendered {
+    /// Every file's path, sorted, each once.
+    pub paths: Vec<String>,
+}
+
+/// Renders every page and data file of the digest into `sink`.
 pub fn render_site(
     digest: &Digest,
     options: &RenderOptions,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    sink: &dyn Sink,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let site = digest.site;
     let mut config = site.config.clone();
     if let Some(base) = &options.base_url {
@@ -98,10 +113,15 @@ pub fn render_site(
     })
     .map_err(|d| vec![d])?;
     laps.lap("views of articles and claims");
-    let mut files = data::render_data(&views);
+    let out = pages::Out {
+        sink,
+        search: config.search,
+    };
+    let mut paths = Vec::new();
+    let mut data = data::render_data(&views);
     laps.lap("JSON and CSV data");
     let (stix_file, stix_objects) = stix::render_stix(&views);
-    files.push(stix_file);
+    data.push(stix_file);
     laps.lap("STIX bundle");
     let records = |name: &str| match name {
         "articles.json" => digest.articles.len(),
@@ -109,51 +129,58 @@ pub fn render_site(
         "stix.json" => stix_objects,
         _ => digest.claims.len(),
     };
-    files.extend(downloads::render_downloads(
-        &tera,
-        &site_value,
-        &files,
-        &records,
-        &urls.root,
-    )?);
-    files.extend(pages::render_pages(
+    let mut pages =
+        downloads::render_downloads(&tera, &site_value, &out, &data, &records, &urls.root)?;
+    emit(sink, data, &mut paths)?;
+    pages.extend(pages::render_pages(
         &tera,
         &views,
         &site_value,
         &config,
+        &out,
         &mut laps,
     )?);
+    paths.append(&mut pages.paths);
     if config.search {
-        files.extend(search::index_pages(&files, &urls).map_err(|d| vec![d])?);
+        let index = search::index_pages(pages.kept, &urls).map_err(|d| vec![d])?;
+        emit(sink, index, &mut paths)?;
         laps.lap("search index");
     }
-    files.extend(feeds::render_feeds(&views, &config));
+    emit(sink, feeds::render_feeds(&views, &config), &mut paths)?;
     laps.lap("feeds");
-    for (path, content) in BUILTIN_STATIC {
-        files.push(OutputFile {
-            path: (*path).to_string(),
-            content: content.as_bytes().to_vec(),
-            source: None,
-        });
-    }
+    let builtin = BUILTIN_STATIC.iter().map(|(path, content)| OutputFile {
+        path: (*path).to_string(),
+        content: content.as_bytes().to_vec(),
+        source: None,
+    });
+    emit(sink, builtin, &mut paths)?;
+    // A site's own static files come last: one with the path of a built-in or rendered file
+    // replaces it.
     for (rel, abs) in &site.static_files {
-        match std::fs::read(abs) {
-            Ok(content) => {
-                let path = rel.to_string_lossy().replace('\\', "/");
-                files.retain(|f| f.path != path);
-                files.push(OutputFile {
-                    path,
-                    content,
-                    source: Some(PathBuf::from("static").join(rel)),
-                });
-            }
-            Err(e) => {
-                return Err(vec![
-                    Diagnostic::error("io", format!("cannot read: {e}")).in_file(abs),
-                ]);
-            }
-        }
+        let content = std::fs::read(abs)
+            .map_err(|e| vec![Diagnostic::error("io", format!("cannot read: {e}")).in_file(abs)])?;
+        let file = OutputFile {
+            path: rel.to_string_lossy().replace('\\', "/"),
+            content,
+            source: Some(PathBuf::from("static").join(rel)),
+        };
+        emit(sink, [file], &mut paths)?;
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    paths.sort_unstable();
+    paths.dedup();
+    Ok(Rendered { paths })
+}
+
+/// Hands files to the sink and notes their paths.
+fn emit(
+    sink: &dyn Sink,
+    files: impl IntoIterator<Item = OutputFile>,
+    paths: &mut Vec<String>,
+) -> Result<(), Vec<Diagnostic>> {
+    for file in files {
+        sink.put(&file.path, &file.content, file.source.as_deref())
+            .map_err(|d| vec![d])?;
+        paths.push(file.path);
+    }
+    Ok(())
 }

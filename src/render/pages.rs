@@ -5,17 +5,44 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::OutputFile;
 use super::charts;
 use super::jsonld;
-use super::search::SearchFilters;
+use super::search::{self, SearchFilters};
 use super::views::{ArticleRef, NameRef, Views};
+use super::{OutputFile, Sink};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Decoration, DecorationKind};
 use crate::registry::ActorKind;
 
-pub(super) type Pages = Result<Vec<OutputFile>, Vec<Diagnostic>>;
+pub(super) type Pages = Result<Emitted, Vec<Diagnostic>>;
+
+/// Where rendered pages go, and which of them stay in memory for the search index.
+pub(super) struct Out<'s> {
+    pub sink: &'s dyn Sink,
+    /// Whether the site has search: then pages with a body to index are kept.
+    pub search: bool,
+}
+
+impl Out<'_> {
+    fn keeps(&self, html: &[u8]) -> bool {
+        self.search && memchr::memmem::find(html, search::BODY_MARKER.as_bytes()).is_some()
+    }
+}
+
+/// What stays of pages once the sink has them: their paths, and those the search index reads.
+#[derive(Default)]
+pub(super) struct Emitted {
+    pub paths: Vec<String>,
+    pub kept: Vec<OutputFile>,
+}
+
+impl Emitted {
+    pub fn extend(&mut self, other: Emitted) {
+        self.paths.extend(other.paths);
+        self.kept.extend(other.kept);
+    }
+}
 
 /// A page to render: output path, template, and the context beyond `site`.
 pub(super) struct Job {
@@ -52,19 +79,17 @@ pub(super) fn page_path(rel: &str) -> String {
     format!("{rel}index.html")
 }
 
-/// Renders jobs in parallel; a lazy iterator of jobs keeps only the pages in memory, not
-/// every page's context as well.
-///
-/// Each thread renders into one buffer it reuses, and each page keeps an exact copy: a build
-/// holds every page until it is written, and a page shrunk in place would keep its whole
-/// buffer (mimalloc does not move a block that shrinks by less than half), 13 KB of waste for
-/// each 19 KB article page.
+/// Renders jobs in parallel and hands each page to the sink as soon as it is made; a lazy
+/// iterator of jobs keeps no page's context longer than its rendering. Each thread renders into
+/// one buffer it reuses, and the sink writes the page from it: no page is copied, nor kept,
+/// unless the search index will read it.
 pub(super) fn render_jobs(
     tera: &Tera,
     site: &tera::Value,
+    out: &Out,
     jobs: impl IntoParallelIterator<Item = Job>,
 ) -> Pages {
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+    let results: Vec<Result<(String, Option<OutputFile>), Diagnostic>> = jobs
         .into_par_iter()
         .map_init(
             || Vec::with_capacity(PAGE_BUFFER),
@@ -74,26 +99,37 @@ pub(super) fn render_jobs(
                 // Rendered as bytes: the page is written as bytes, and `render` would check that
                 // the whole page is UTF-8 once more.
                 html.clear();
-                match tera.render_to(job.template, &job.context, &mut *html) {
-                    Ok(()) => Ok(OutputFile {
-                        path: job.path,
-                        content: html.as_slice().to_vec(),
-                        source: job.source,
-                    }),
-                    Err(e) => Err(render_failed(
+                if let Err(e) = tera.render_to(job.template, &job.context, &mut *html) {
+                    return Err(render_failed(
                         job.template,
                         &e,
                         &format!("while rendering /{}", job.path),
-                    )),
+                    ));
                 }
+                out.sink.put(&job.path, html, job.source.as_deref())?;
+                let kept = out.keeps(html).then(|| OutputFile {
+                    path: job.path.clone(),
+                    content: html.clone(),
+                    source: job.source,
+                });
+                Ok((job.path, kept))
             },
         )
         .collect();
-    let (ok, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+    let mut emitted = Emitted::default();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok((path, kept)) => {
+                emitted.paths.push(path);
+                emitted.kept.extend(kept);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
     if errors.is_empty() {
-        Ok(ok.into_iter().map(Result::unwrap).collect())
+        Ok(emitted)
     } else {
-        let mut errors: Vec<Diagnostic> = errors.into_iter().map(|e| e.unwrap_err()).collect();
         errors.truncate(5);
         Err(errors)
     }
@@ -190,6 +226,7 @@ pub(super) fn render_pages(
     views: &Views,
     site: &tera::Value,
     config: &Config,
+    out: &Out,
     laps: &mut super::Laps,
 ) -> Pages {
     let digest = views.digest;
@@ -396,14 +433,14 @@ pub(super) fn render_pages(
     });
 
     laps.lap("page contexts");
-    let mut files = render_jobs(tera, site, jobs)?;
+    let mut pages = render_jobs(tera, site, out, jobs)?;
     laps.lap("home, tag, country, actor and claims index pages");
     let claim_jobs = all_claims.into_par_iter().map(|i| claim_job(views, i));
-    files.extend(render_jobs(tera, site, claim_jobs)?);
+    pages.extend(render_jobs(tera, site, out, claim_jobs)?);
     laps.lap("claim pages");
-    files.extend(render_articles(tera, views, site, config)?);
+    pages.extend(render_articles(tera, views, site, config, out)?);
     laps.lap("article pages");
-    Ok(files)
+    Ok(pages)
 }
 
 fn kind_label(kind: ActorKind) -> &'static str {
@@ -492,7 +529,13 @@ fn entity_job(views: &Views, id: &str, links: &crate::link::ActorLinks) -> Job {
 }
 
 /// Article pages: the body with mentions linked (first per actor per paragraph) and claim anchors.
-fn render_articles(tera: &Tera, views: &Views, site: &tera::Value, config: &Config) -> Pages {
+fn render_articles(
+    tera: &Tera,
+    views: &Views,
+    site: &tera::Value,
+    config: &Config,
+    out: &Out,
+) -> Pages {
     let digest = views.digest;
     let urls = views.urls;
     let jobs = (0..digest.articles.len()).into_par_iter().map(|i| {
@@ -539,7 +582,7 @@ fn render_articles(tera: &Tera, views: &Views, site: &tera::Value, config: &Conf
             source: Some(article.path.clone()),
         }
     });
-    render_jobs(tera, site, jobs)
+    render_jobs(tera, site, out, jobs)
 }
 
 /// Links for the first mention of each actor in each paragraph, and claim anchors; block

@@ -20,7 +20,7 @@ use crate::registry::ActorKind;
 pub const BUNDLE_DIR: &str = "pagefind/";
 
 /// The marker of an indexed page; pages without it are left out of the index.
-const BODY_MARKER: &str = "data-pagefind-body";
+pub(super) const BODY_MARKER: &str = "data-pagefind-body";
 
 /// Filter values of one indexed page, printed by the `search_filters` component as
 /// `data-pagefind-filter` attributes. Sorted and without duplicates, because Pagefind counts
@@ -140,12 +140,12 @@ impl SearchFilters {
 /// Indexes every rendered page that carries `data-pagefind-body` and returns Pagefind's files
 /// (index, fragments, filters, `pagefind.js`, `pagefind-ui.js/css`, the wasm) under
 /// [`BUNDLE_DIR`]. Pages are added in path order, so the same site gives the same index.
-pub fn index_pages(files: &[OutputFile], urls: &Urls) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut pages: Vec<(String, &str)> = files
-        .iter()
+pub fn index_pages(files: Vec<OutputFile>, urls: &Urls) -> Result<Vec<OutputFile>, Diagnostic> {
+    let mut pages: Vec<(String, String)> = files
+        .into_iter()
         .filter(|f| f.path.ends_with(".html"))
         .filter_map(|f| {
-            let html = std::str::from_utf8(&f.content).ok()?;
+            let html = String::from_utf8(f.content).ok()?;
             html.contains(BODY_MARKER)
                 .then(|| (page_url(urls, &f.path), html))
         })
@@ -167,14 +167,14 @@ pub fn index_pages(files: &[OutputFile], urls: &Urls) -> Result<Vec<OutputFile>,
     })
 }
 
-/// Adds the pages one by one (each copied only when its turn comes: Pagefind takes owned strings).
-async fn build_index(pages: Vec<(String, &str)>) -> Result<Vec<OutputFile>, Diagnostic> {
+/// Adds the pages one by one; Pagefind takes them as owned strings.
+async fn build_index(pages: Vec<(String, String)>) -> Result<Vec<OutputFile>, Diagnostic> {
     let config = PagefindServiceConfig::builder().build();
     let mut index = PagefindIndex::new(Some(config))
         .map_err(|e| search_error(format!("cannot set up the search index: {e}")))?;
     for (url, html) in pages {
         index
-            .add_html_file(None, Some(url.clone()), html.to_string())
+            .add_html_file(None, Some(url.clone()), html)
             .await
             .map_err(|e| search_error(format!("cannot index {url}: {e}")))?;
     }

@@ -1,69 +1,109 @@
 //! Internal link check: every `href` and `src` that points into the site must name a file the
-//! build produces. Runs on the rendered files in memory, before anything is written.
+//! build produces. Pages are scanned as they are rendered, before the whole site exists, so
+//! each distinct target is noted once with the page that first (in path order) links to it,
+//! and looked up when the build knows every file it made.
 
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Mutex;
 
 use memchr::memmem::Finder;
-use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::fasthash::FastSet;
-use crate::render::OutputFile;
+use crate::fasthash::{FastMap, FastSet};
 
-/// Checks links that start with `root` (the base path); returns one diagnostic per broken target
-/// and source file.
-pub fn check_links(files: &[OutputFile], root: &str) -> Vec<Diagnostic> {
-    // Every file by its path, and every `index.html` also by its folder ("a/b/" and "" for the
-    // home page), so a link is looked up as written, with nothing appended.
-    let mut existing: FastSet<&[u8]> = FastSet::default();
-    existing.reserve(files.len() * 2);
-    for f in files {
-        existing.insert(f.path.as_bytes());
-        if let Some(folder) = f.path.strip_suffix("index.html")
-            && (folder.is_empty() || folder.ends_with('/'))
-        {
-            existing.insert(folder.as_bytes());
+/// Shards of the target map: pages are scanned on every core at once.
+const SHARDS: usize = 16;
+
+/// The distinct internal link targets of the pages scanned so far.
+pub struct LinkCheck {
+    root: Vec<u8>,
+    /// `="` followed by the root: every hit is a site-internal attribute value.
+    internal: Finder<'static>,
+    /// Each target as written (up to its closing quote), with the page that links to it.
+    targets: [Mutex<FastMap<Box<[u8]>, String>>; SHARDS],
+}
+
+impl LinkCheck {
+    /// Checks links that start with `root` (the base path).
+    pub fn new(root: &str) -> LinkCheck {
+        LinkCheck {
+            root: root.as_bytes().to_vec(),
+            internal: Finder::new(&[b"=\"", root.as_bytes()].concat()).into_owned(),
+            targets: std::array::from_fn(|_| Mutex::new(FastMap::default())),
         }
     }
-    let root = root.as_bytes();
-    let internal = Finder::new(&[b"=\"", root].concat()).into_owned();
-    let mut broken: Vec<(String, String)> = files
-        .par_iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .flat_map_iter(|file| {
-            let mut found = Vec::new();
-            for value in internal_links(&file.content, &internal) {
-                // The path ends at the closing quote, or before a fragment or query.
-                let rel = &value[root.len()..];
-                let end = memchr::memchr3(b'"', b'#', b'?', rel).unwrap_or(rel.len());
-                if !existing.contains(&rel[..end]) {
-                    let from = file
-                        .source
-                        .clone()
-                        .unwrap_or_else(|| PathBuf::from(&file.path));
-                    let target = memchr::memchr(b'"', value).map_or(value, |q| &value[..q]);
-                    found.push((
-                        from.display().to_string(),
-                        String::from_utf8_lossy(target).into_owned(),
-                    ));
+
+    /// Notes the internal link targets of one HTML page; `from` names it in messages.
+    pub fn scan(&self, html: &[u8], from: &str) {
+        let mut targets: Vec<&[u8]> = internal_links(html, &self.internal)
+            .map(|value| memchr::memchr(b'"', value).map_or(value, |q| &value[..q]))
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        for target in targets {
+            let shard = &self.targets[shard_of(target)];
+            let mut shard = shard.lock().expect("link shard lock");
+            match shard.get_mut(target) {
+                Some(first) => {
+                    // The same page is reported whatever order the pages were rendered in.
+                    if from < first.as_str() {
+                        *first = from.to_string();
+                    }
+                }
+                None => {
+                    shard.insert(target.into(), from.to_string());
                 }
             }
-            found
-        })
-        .collect();
-    broken.sort();
-    broken.dedup();
-    broken
-        .into_iter()
-        .map(|(from, target)| {
-            Diagnostic::error(
-                "broken-link",
-                format!("link to {target}, which the site does not have"),
-            )
-            .help("link to an existing article as /articles/<slug>/")
-            .in_file(std::path::Path::new(&from))
-        })
-        .collect()
+        }
+    }
+
+    /// One diagnostic per target that names none of `paths` (the files of the output, with
+    /// `/` separators), in target order.
+    pub fn broken(self, paths: &[String]) -> Vec<Diagnostic> {
+        // Every file by its path, and every `index.html` also by its folder ("a/b/" and "" for
+        // the home page), so a link is looked up as written, with nothing appended.
+        let mut existing: FastSet<&[u8]> = FastSet::default();
+        existing.reserve(paths.len() * 2);
+        for path in paths {
+            existing.insert(path.as_bytes());
+            if let Some(folder) = path.strip_suffix("index.html")
+                && (folder.is_empty() || folder.ends_with('/'))
+            {
+                existing.insert(folder.as_bytes());
+            }
+        }
+        let root = self.root.len();
+        let mut broken: Vec<(Box<[u8]>, String)> = self
+            .targets
+            .into_iter()
+            .flat_map(|shard| shard.into_inner().expect("link shard lock"))
+            .filter(|(target, _)| {
+                // The path ends before a fragment or query.
+                let rel = &target[root..];
+                let end = memchr::memchr2(b'#', b'?', rel).unwrap_or(rel.len());
+                !existing.contains(&rel[..end])
+            })
+            .collect();
+        broken.sort();
+        broken
+            .into_iter()
+            .map(|(target, from)| {
+                let target = String::from_utf8_lossy(&target);
+                Diagnostic::error(
+                    "broken-link",
+                    format!("link to {target}, which the site does not have"),
+                )
+                .help("link to an existing article as /articles/<slug>/")
+                .in_file(Path::new(&from))
+            })
+            .collect()
+    }
+}
+
+fn shard_of(target: &[u8]) -> usize {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    let hash = BuildHasherDefault::<crate::fasthash::FastHasher>::default().hash_one(target);
+    (hash >> 59) as usize % SHARDS
 }
 
 /// Where the values of `href="..."` and `src="..."` attributes that start with the root begin
@@ -85,30 +125,26 @@ fn internal_links<'h>(
 mod tests {
     use super::*;
 
-    fn page(path: &str, html: &str) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            content: html.as_bytes().to_vec(),
-            source: None,
-        }
-    }
-
     #[test]
-    fn links_to_missing_pages_are_reported_and_external_ones_ignored() {
-        let files = vec![
-            page(
-                "index.html",
-                "<a href=\"/d/a/\">a</a><a href=\"/d/b/#x\">b</a><a href=\"https://x.org/\">x</a>\
-                 <a href=\"/d/\">home</a><a href=\"/d/a/index.html?x=1\">a</a>",
-            ),
-            page(
-                "a/index.html",
-                "<img src=\"/d/style.css\"><a title=\"/d/c/\" data-x=\"/d/e/\" href=\"/d/a/\">",
-            ),
-        ];
-        let problems = check_links(&files, "/d/");
+    fn links_to_missing_pages_are_reported_once_and_external_ones_ignored() {
+        let check = LinkCheck::new("/d/");
+        check.scan(
+            b"<a href=\"/d/a/\">a</a><a href=\"/d/b/#x\">b</a><a href=\"https://x.org/\">x</a>\
+              <a href=\"/d/\">home</a><a href=\"/d/a/index.html?x=1\">a</a>",
+            "index.html",
+        );
+        check.scan(
+            b"<img src=\"/d/style.css\"><a title=\"/d/c/\" data-x=\"/d/e/\" href=\"/d/a/\">\
+              <a href=\"/d/b/#x\">b</a>",
+            "a/index.html",
+        );
+        let paths = ["index.html".to_string(), "a/index.html".to_string()];
+        let problems = check.broken(&paths);
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems.iter().any(|p| p.message.contains("/d/b/#x")));
-        assert!(problems.iter().any(|p| p.message.contains("/d/style.css")));
+        assert!(problems[0].message.contains("/d/b/#x"));
+        assert!(problems[1].message.contains("/d/style.css"));
+        // The page named is the first in path order that has the link, whatever the order of scans.
+        let from = &problems[0].location.as_ref().unwrap().file;
+        assert_eq!(from, Path::new("a/index.html"));
     }
 }

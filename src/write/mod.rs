@@ -1,17 +1,16 @@
-//! Write: checks internal links of the rendered site, then writes it to a temporary sibling of
-//! the output folder and swaps it in. A failed build leaves the previous output as it was,
-//! and nothing outside the output folder is ever written or deleted.
+//! Write: takes the rendered files one by one into a temporary sibling of the output folder,
+//! checks the site's internal links, and swaps the sibling in. A failed build leaves the
+//! previous output as it was, and nothing outside the output folder is ever written or deleted.
 
 mod links;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
-pub use links::check_links;
+use links::LinkCheck;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::OutputFile;
+use crate::render::Sink;
 
 /// Refuses output folders that would overwrite or delete the site's own sources.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
@@ -78,54 +77,130 @@ fn absolute(path: &Path) -> PathBuf {
     out
 }
 
-/// Writes the files into a fresh temporary sibling, then swaps it with the output folder.
-pub fn write_output(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
-    let parent = output.parent().expect("checked by check_output_dir");
-    let name = output
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let io_error = |what: &str, path: &Path, e: std::io::Error| {
-        Diagnostic::error("io", format!("cannot {what} {}: {e}", path.display()))
-    };
-    std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
-    let staging = parent.join(format!(".{name}.dossier-new-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.dossier-old-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(|e| io_error("clear", &staging, e))?;
-    }
-    let write_all = || -> Result<(), Diagnostic> {
-        // Output paths are `/`-separated strings; their folders are deduplicated as strings,
-        // which is much cheaper than sorting `PathBuf`s component by component.
-        let mut dirs: Vec<&str> = files
-            .iter()
-            .map(|f| f.path.rsplit_once('/').map_or("", |(dir, _)| dir))
-            .collect();
-        dirs.sort_unstable();
-        dirs.dedup();
-        std::fs::create_dir(&staging).map_err(|e| io_error("create", &staging, e))?;
-        // create_dir_all tolerates a parent made meanwhile by another thread.
-        dirs.par_iter().try_for_each(|dir| {
-            let dir = staging.join(dir);
-            std::fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, e))
-        })?;
-        files.par_iter().try_for_each(|f| {
-            let path = staging.join(&f.path);
-            std::fs::write(&path, &f.content).map_err(|e| io_error("write", &path, e))
+/// Takes each file as the renderer finishes it: notes the links of its pages and writes it into
+/// a fresh temporary sibling of the output folder, so that a large site is never held whole in
+/// memory. The sibling replaces the output folder only in [`SiteWriter::finish`], once every
+/// internal link names a file that was made; a writer dropped before then removes the sibling,
+/// so a failed build leaves the previous output as it was.
+pub struct SiteWriter {
+    staging: Option<Staging>,
+    links: LinkCheck,
+}
+
+impl SiteWriter {
+    /// A writer into `output` (or, with none, one that only checks links, for `dossier check`);
+    /// links that start with `root`, the base path, are internal.
+    pub fn new(output: Option<&Path>, root: &str) -> Result<SiteWriter, Diagnostic> {
+        Ok(SiteWriter {
+            staging: output.map(Staging::create).transpose()?,
+            links: LinkCheck::new(root),
         })
-    };
-    if let Err(e) = write_all() {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
     }
-    if output.exists() {
-        std::fs::rename(output, &retired).map_err(|e| io_error("move aside", output, e))?;
-        if let Err(e) = std::fs::rename(&staging, output) {
-            let _ = std::fs::rename(&retired, output);
-            return Err(io_error("move into place", output, e));
+
+    /// Checks the links against `paths` (every file written, `/`-separated), then swaps the
+    /// new site in.
+    pub fn finish(mut self, paths: &[String]) -> Result<(), Vec<Diagnostic>> {
+        let broken = self.links.broken(paths);
+        if !broken.is_empty() {
+            return Err(broken);
         }
-        std::fs::remove_dir_all(&retired).map_err(|e| io_error("remove", &retired, e))?;
-    } else {
-        std::fs::rename(&staging, output).map_err(|e| io_error("move into place", output, e))?;
+        match self.staging.take() {
+            Some(staging) => staging.swap().map_err(|d| vec![d]),
+            None => Ok(()),
+        }
     }
-    Ok(())
+}
+
+impl Sink for SiteWriter {
+    fn put(&self, path: &str, content: &[u8], source: Option<&Path>) -> Result<(), Diagnostic> {
+        if path.ends_with(".html") {
+            let from = source.map_or(Cow::Borrowed(path), Path::to_string_lossy);
+            self.links.scan(content, &from);
+        }
+        match &self.staging {
+            Some(staging) => staging.write(path, content),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The temporary sibling a build writes into.
+struct Staging {
+    output: PathBuf,
+    dir: PathBuf,
+}
+
+fn io_error(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error("io", format!("cannot {what} {}: {e}", path.display()))
+}
+
+impl Staging {
+    fn create(output: &Path) -> Result<Staging, Diagnostic> {
+        let parent = output.parent().expect("checked by check_output_dir");
+        std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
+        let dir = parent.join(format!(
+            ".{}.dossier-new-{}",
+            output_name(output),
+            std::process::id()
+        ));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| io_error("clear", &dir, e))?;
+        }
+        std::fs::create_dir(&dir).map_err(|e| io_error("create", &dir, e))?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            dir,
+        })
+    }
+
+    /// Writes one file; its folder is made the first time a write into it fails for want of
+    /// it (most pages have a folder of their own, so asking first would cost a call each).
+    fn write(&self, path: &str, content: &[u8]) -> Result<(), Diagnostic> {
+        let full = self.dir.join(path);
+        match std::fs::write(&full, content) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let folder = full.parent().expect("a file in the staging folder");
+                // create_dir_all tolerates a folder made meanwhile by another thread.
+                std::fs::create_dir_all(folder).map_err(|e| io_error("create", folder, e))?;
+                std::fs::write(&full, content)
+            }
+            other => other,
+        }
+        .map_err(|e| io_error("write", &full, e))
+    }
+
+    /// Puts the new site in place of the output folder.
+    fn swap(self) -> Result<(), Diagnostic> {
+        let output = self.output.clone();
+        let retired = output.with_file_name(format!(
+            ".{}.dossier-old-{}",
+            output_name(&output),
+            std::process::id()
+        ));
+        if output.exists() {
+            std::fs::rename(&output, &retired).map_err(|e| io_error("move aside", &output, e))?;
+            if let Err(e) = std::fs::rename(&self.dir, &output) {
+                let _ = std::fs::rename(&retired, &output);
+                return Err(io_error("move into place", &output, e));
+            }
+            std::fs::remove_dir_all(&retired).map_err(|e| io_error("remove", &retired, e))?;
+        } else {
+            std::fs::rename(&self.dir, &output)
+                .map_err(|e| io_error("move into place", &output, e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    /// A build that stops before the swap leaves nothing behind.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn output_name(output: &Path) -> String {
+    output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned())
 }
