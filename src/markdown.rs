@@ -138,12 +138,15 @@ impl DecorationKind<'_> {
 }
 
 /// The opening tag of a link with a tooltip: `<a class="{class}" href=".." title="..">`.
-pub fn link_open(href: &str, title: &str, class: &str) -> String {
-    format!(
-        "<a class=\"{class}\" href=\"{}\" title=\"{}\">",
-        escape_html(href),
-        escape_html(title)
-    )
+pub fn link_open(href: &str, title: Option<&str>, class: &str) -> String {
+    match title {
+        Some(title) => format!(
+            "<a class=\"{class}\" href=\"{}\" title=\"{}\">",
+            escape_html(href),
+            escape_html(title)
+        ),
+        None => format!("<a class=\"{class}\" href=\"{}\">", escape_html(href)),
+    }
 }
 
 /// A rendered body and what the rest of the pipeline needs to know about it.
@@ -474,7 +477,7 @@ mod tests {
                 start,
                 end: start + 6,
                 kind: DecorationKind::Link {
-                    open: link_open("/actors/russia/", "Russia", "mention").into(),
+                    open: link_open("/actors/russia/", Some("Russia"), "mention").into(),
                 },
             },
         ];
@@ -502,7 +505,7 @@ mod tests {
                 start,
                 end: start + word.len(),
                 kind: DecorationKind::Link {
-                    open: link_open("/countries/russia/", "Russia", "mention").into(),
+                    open: link_open("/countries/russia/", Some("Russia"), "mention").into(),
                 },
             }
         };

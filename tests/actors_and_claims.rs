@@ -365,3 +365,28 @@ fn named_alongside_counts_the_articles_shared_most_first() {
     let actors = iran.split("Actors named alongside").nth(1).unwrap();
     assert!(actors.contains("Islamic Revolutionary Guard Corps <span class=\"count\">1</span>"));
 }
+
+#[test]
+fn article_pages_link_the_first_mention_of_each_actor_per_paragraph() {
+    let site = TestSite::from_fixture("basic");
+    site.build();
+    let page = site.read("articles/moscow-preference/index.html");
+    let body = &page[page.find("officials said").expect("the body") - 200..];
+    // A metonym links to its state with the state's name as the link's title ...
+    assert!(
+        body.contains(r#"<a class="mention" href="/countries/russia/" title="Russia">Moscow</a>"#),
+        "{body}"
+    );
+    // ... a full name needs no title repeating it ...
+    assert!(
+        body.contains(r#"<a class="mention" href="/actors/donald-trump/">Donald Trump</a>"#),
+        "{body}"
+    );
+    // ... and a second mention of Russia in the same paragraph is left as text.
+    assert!(body.contains("while the Kremlin denied"), "{body}");
+    // Another paragraph (the table cell) links Russia again.
+    assert!(
+        body.contains(r#"<td><a class="mention" href="/countries/russia/">Russia</a></td>"#),
+        "{body}"
+    );
+}

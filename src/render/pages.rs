@@ -590,7 +590,8 @@ fn render_articles(
 fn decorations<'v>(views: &'v Views, i: usize) -> Vec<Decoration<'v>> {
     let digest = views.digest;
     let urls = views.urls;
-    let mentions = &digest.extractions[i].mentions;
+    let extraction = &digest.extractions[i];
+    let mentions = &extraction.mentions;
     let mut out = Vec::with_capacity(digest.articles[i].claims.len() + mentions.len());
     for &c in &digest.articles[i].claims {
         let claim = &digest.claims[c];
@@ -616,7 +617,7 @@ fn decorations<'v>(views: &'v Views, i: usize) -> Vec<Decoration<'v>> {
         if m.block == 0 || seen.contains(&(m.block, m.actor)) {
             continue;
         }
-        let Some(open) = views.mention_link(m.actor) else {
+        let Some(open) = views.mention_link(m.actor, m.text(&extraction.blocks)) else {
             continue;
         };
         seen.push((m.block, m.actor));

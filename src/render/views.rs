@@ -93,12 +93,17 @@ pub struct Views<'d> {
     /// The opening tag of a mention's link, by actor id, for the actors with pages.
     /// Per actor with a page: its URL and the opening tag of a mention's link to it, made
     /// once (a digest refers to a few hundred actors hundreds of thousands of times).
-    pages: FastMap<&'d str, ActorPage>,
+    pages: FastMap<&'d str, ActorPage<'d>>,
 }
 
-struct ActorPage {
+struct ActorPage<'d> {
     url: String,
-    mention_link: String,
+    name: &'d str,
+    /// The opening tags of a mention's link: with the actor's name as its title, for a
+    /// mention that words it otherwise ("Moscow", "Kremlin"), and without, for one that
+    /// says the name itself (a title that repeats the link's text is noise to screen readers).
+    titled: String,
+    untitled: String,
 }
 
 impl<'d> Views<'d> {
@@ -115,8 +120,15 @@ impl<'d> Views<'d> {
             .filter_map(|id| registry.actor(id))
             .map(|actor| {
                 let url = urls.path(&urls.actor(actor));
-                let mention_link = link_open(&url, &actor.name, "mention");
-                (actor.id.as_str(), ActorPage { url, mention_link })
+                let titled = link_open(&url, Some(&actor.name), "mention");
+                let untitled = link_open(&url, None, "mention");
+                let page = ActorPage {
+                    url,
+                    name: &actor.name,
+                    titled,
+                    untitled,
+                };
+                (actor.id.as_str(), page)
             })
             .collect();
         let mut views = Views {
@@ -184,9 +196,16 @@ impl<'d> Views<'d> {
         })
     }
 
-    /// The opening tag of a link from a mention of `id` to its page; `None` without a page.
-    pub fn mention_link(&self, id: &str) -> Option<&str> {
-        self.pages.get(id).map(|page| page.mention_link.as_str())
+    /// The opening tag of a link from a mention of `id`, worded `text`, to its page; `None`
+    /// without a page.
+    pub fn mention_link(&self, id: &str, text: &str) -> Option<&str> {
+        self.pages.get(id).map(|page| {
+            if page.name == text {
+                page.untitled.as_str()
+            } else {
+                page.titled.as_str()
+            }
+        })
     }
 
     /// A claim source: an actor when the registry knows it, otherwise the words as written.
