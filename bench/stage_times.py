@@ -9,7 +9,8 @@ CORPORA holds one site folder per variant, named `<corpus>-<variant>` or just `<
 an order shuffled by the round number: in a fixed order the pair that follows another pays
 for the memory that one left behind, and on a virtual machine that alone moved a build by
 0.4 s. Prints, per binary, the minimum of each stage (DOSSIER_TIMINGS) for BASE and VARIANT,
-what VARIANT adds, and the minimum and median of the whole build's wall time.
+what VARIANT adds (with the difference of the stage's medians beside it), and the minimum and
+median of the whole build's wall time.
 """
 
 import os
@@ -54,6 +55,7 @@ def main():
         sites[v] = os.path.join(corpora, names[0])
     totals = defaultdict(list)
     minima = defaultdict(dict)
+    samples = defaultdict(lambda: defaultdict(list))
     pairs = [(v, b) for v in (base, variant) for b in binaries]
     with tempfile.TemporaryDirectory(dir="/dev/shm" if os.path.isdir("/dev/shm") else None) as tmp:
         for r in range(rounds):
@@ -66,6 +68,7 @@ def main():
                 totals[(b, v)].append(total)
                 for name, seconds in stages.items():
                     minima[(b, v)][name] = min(seconds, minima[(b, v)].get(name, seconds))
+                    samples[(b, v)][name].append(seconds)
     for b in binaries:
         lo, hi = minima[(b, base)], minima[(b, variant)]
         top = lambda m: sum(s for n, s in m.items() if not n.startswith("render:"))
@@ -75,7 +78,8 @@ def main():
               f"{statistics.median(tv) - statistics.median(tb):+.3f} s "
               f"({statistics.median(tb):.2f} -> {statistics.median(tv):.2f} s, {rounds} rounds)")
         for name in hi:
-            print(f"   {hi[name] - lo.get(name, 0.0):+.3f}  {name}")
+            med = lambda v: statistics.median(samples[(b, v)].get(name, [0.0]))
+            print(f"   {hi[name] - lo.get(name, 0.0):+.3f}  (median {med(variant) - med(base):+.3f})  {name}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
-//! Render: turns the [`Digest`] into the site's files, in memory: HTML pages through Tera,
-//! feeds and the sitemap, and the open data exports. Nothing is written to disk here.
+//! Render: turns the [`Digest`] into the site's files: HTML pages through Tera, feeds and the
+//! sitemap, and the open data exports. Each file goes to a [`Sink`] as soon as it is made;
+//! nothing here touches the disk.
 
 mod charts;
 mod data;
