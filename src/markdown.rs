@@ -137,7 +137,8 @@ impl DecorationKind<'_> {
     }
 }
 
-/// The opening tag of a link with a tooltip: `<a class="{class}" href=".." title="..">`.
+/// The opening tag of a link, with a tooltip when there is a `title`:
+/// `<a class="{class}" href=".." title="..">`.
 pub fn link_open(href: &str, title: Option<&str>, class: &str) -> String {
     match title {
         Some(title) => format!(

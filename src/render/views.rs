@@ -90,7 +90,6 @@ pub struct Views<'d> {
     pub urls: &'d Urls,
     article_values: Vec<tera::Value>,
     claim_values: Vec<tera::Value>,
-    /// The opening tag of a mention's link, by actor id, for the actors with pages.
     /// Per actor with a page: its URL and the opening tag of a mention's link to it, made
     /// once (a digest refers to a few hundred actors hundreds of thousands of times).
     pages: FastMap<&'d str, ActorPage<'d>>,
