@@ -3,8 +3,8 @@
 //! The pipeline flows one way, a module per stage:
 //! `load` (files -> [`load::Site`]) -> `extract` (pure text analysis) -> `link` (the cross-linked
 //! [`link::Digest`]) -> `render` (pages and data files, each handed on as it is made) -> `write`
-//! (temporary sibling, link check, atomic swap). Beside the pipeline, `import` turns clipped pages into draft
-//! articles, using the extractor to suggest their countries and actors.
+//! (temporary sibling, link check, atomic swap). Beside the pipeline, `import` turns clipped
+//! pages into draft articles, using the extractor to suggest their countries and actors.
 
 pub mod cmd;
 pub mod config;

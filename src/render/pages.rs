@@ -26,7 +26,7 @@ pub(super) struct Out<'s> {
 
 impl Out<'_> {
     fn keeps(&self, html: &[u8]) -> bool {
-        self.search && memchr::memmem::find(html, search::BODY_MARKER.as_bytes()).is_some()
+        self.search && search::is_indexed(html)
     }
 }
 

@@ -20,7 +20,12 @@ use crate::registry::ActorKind;
 pub const BUNDLE_DIR: &str = "pagefind/";
 
 /// The marker of an indexed page; pages without it are left out of the index.
-pub(super) const BODY_MARKER: &str = "data-pagefind-body";
+const BODY_MARKER: &str = "data-pagefind-body";
+
+/// Whether a rendered page goes into the index (it carries [`BODY_MARKER`]).
+pub(super) fn is_indexed(html: &[u8]) -> bool {
+    memchr::memmem::find(html, BODY_MARKER.as_bytes()).is_some()
+}
 
 /// Filter values of one indexed page, printed by the `search_filters` component as
 /// `data-pagefind-filter` attributes. Sorted and without duplicates, because Pagefind counts
@@ -137,17 +142,15 @@ impl SearchFilters {
     }
 }
 
-/// Indexes every rendered page that carries `data-pagefind-body` and returns Pagefind's files
-/// (index, fragments, filters, `pagefind.js`, `pagefind-ui.js/css`, the wasm) under
-/// [`BUNDLE_DIR`]. Pages are added in path order, so the same site gives the same index.
+/// Indexes the rendered pages that [`is_indexed`] picked and returns Pagefind's files (index,
+/// fragments, filters, `pagefind.js`, `pagefind-ui.js/css`, the wasm) under [`BUNDLE_DIR`].
+/// Pages are added in path order, so the same site gives the same index.
 pub fn index_pages(files: Vec<OutputFile>, urls: &Urls) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut pages: Vec<(String, String)> = files
         .into_iter()
-        .filter(|f| f.path.ends_with(".html"))
         .filter_map(|f| {
             let html = String::from_utf8(f.content).ok()?;
-            html.contains(BODY_MARKER)
-                .then(|| (page_url(urls, &f.path), html))
+            Some((page_url(urls, &f.path), html))
         })
         .collect();
     pages.sort();

@@ -99,12 +99,13 @@ impl SiteWriter {
 
     /// Checks the links against `paths` (every file written, `/`-separated), then swaps the
     /// new site in.
-    pub fn finish(mut self, paths: &[String]) -> Result<(), Vec<Diagnostic>> {
-        let broken = self.links.broken(paths);
+    pub fn finish(self, paths: &[String]) -> Result<(), Vec<Diagnostic>> {
+        let SiteWriter { staging, links } = self;
+        let broken = links.broken(paths);
         if !broken.is_empty() {
             return Err(broken);
         }
-        match self.staging.take() {
+        match staging {
             Some(staging) => staging.swap().map_err(|d| vec![d]),
             None => Ok(()),
         }
