@@ -9,12 +9,14 @@ CORPORA holds one site folder per variant, named `<corpus>-<variant>` or just `<
 an order shuffled by the round number: in a fixed order the pair that follows another pays
 for the memory that one left behind, and on a virtual machine that alone moved a build by
 0.4 s. Prints, per binary, the minimum of each stage (DOSSIER_TIMINGS) for BASE and VARIANT,
-what VARIANT adds (with the difference of the stage's medians beside it), and the minimum and
-median of the whole build's wall time.
+what VARIANT adds (with the difference of the stage's medians beside it), the minimum and
+median of the whole build's wall time, and the median of each round's difference in wall time
+and in CPU time.
 """
 
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -26,12 +28,15 @@ from collections import defaultdict
 
 def build(binary, site, output):
     env = dict(os.environ, DOSSIER_TIMINGS="1")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     done = subprocess.run(
         [binary, "--root", site, "build", "-q", "-o", output],
         env=env, capture_output=True, text=True, check=True,
     )
     total = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     stages = {}
     for line in done.stderr.splitlines():
         if line.startswith("timing:"):
@@ -39,7 +44,7 @@ def build(binary, site, output):
             # "checking links in 10694 files" and "... 10680 files" are the same stage.
             name = " ".join("N" if w.isdigit() else w for w in name.split())
             stages[name] = float(seconds)
-    return total, stages
+    return total, cpu, stages
 
 
 def main():
@@ -54,6 +59,7 @@ def main():
             sys.exit(f"{corpora} needs exactly one folder for {v}, has {names}")
         sites[v] = os.path.join(corpora, names[0])
     totals = defaultdict(list)
+    cpus = defaultdict(list)
     minima = defaultdict(dict)
     samples = defaultdict(lambda: defaultdict(list))
     pairs = [(v, b) for v in (base, variant) for b in binaries]
@@ -64,8 +70,9 @@ def main():
                 # A fresh output folder each time; removing the last one is not timed.
                 output = os.path.join(tmp, "out")
                 shutil.rmtree(output, ignore_errors=True)
-                total, stages = build(b, sites[v], output)
+                total, cpu, stages = build(b, sites[v], output)
                 totals[(b, v)].append(total)
+                cpus[(b, v)].append(cpu)
                 for name, seconds in stages.items():
                     minima[(b, v)][name] = min(seconds, minima[(b, v)].get(name, seconds))
                     samples[(b, v)][name].append(seconds)
@@ -77,9 +84,19 @@ def main():
               f"whole build min {min(tv) - min(tb):+.3f} s, median "
               f"{statistics.median(tv) - statistics.median(tb):+.3f} s "
               f"({statistics.median(tb):.2f} -> {statistics.median(tv):.2f} s, {rounds} rounds)")
+        # Each round's two builds ran minutes apart at most: the median of the rounds'
+        # differences is steadier than the difference of the medians.
+        cb, cv = cpus[(b, base)], cpus[(b, variant)]
+        print(f"   paired by round, median: wall {paired(tb, tv):+.3f} s, "
+              f"CPU (user + system) {paired(cb, cv):+.3f} s "
+              f"({statistics.median(cb):.2f} -> {statistics.median(cv):.2f} s)")
         for name in hi:
             med = lambda v: statistics.median(samples[(b, v)].get(name, [0.0]))
             print(f"   {hi[name] - lo.get(name, 0.0):+.3f}  (median {med(variant) - med(base):+.3f})  {name}")
+
+
+def paired(base, variant):
+    return statistics.median(v - b for b, v in zip(base, variant))
 
 
 if __name__ == "__main__":

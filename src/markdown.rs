@@ -117,10 +117,23 @@ pub struct Decoration<'d> {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecorationKind<'d> {
-    /// Wrap the range in a link (an actor mention); `open` is the opening tag.
-    Link { open: Cow<'d, str> },
+    /// Wrap the range in a link (an actor mention); `open` is the opening tag, unless the
+    /// range's words are `if_named`'s name.
+    Link {
+        open: Cow<'d, str>,
+        if_named: Option<IfNamed<'d>>,
+    },
     /// Put an anchor before the range (a claim's permalink target); `html` is the whole anchor.
     Anchor { html: Cow<'d, str> },
+}
+
+/// A link's opening tag for a range whose words are exactly the linked name: a mention that
+/// says "Russia" needs no title "Russia", where "Moscow" does. The words are compared as the
+/// page is rendered, while they are at hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IfNamed<'d> {
+    pub name: &'d str,
+    pub open: &'d str,
 }
 
 impl DecorationKind<'_> {
@@ -185,7 +198,7 @@ pub fn render<'a>(
     let decorated: usize = decorations
         .iter()
         .map(|d| match &d.kind {
-            DecorationKind::Link { open } => open.len() + "</a>".len(),
+            DecorationKind::Link { open, .. } => open.len() + "</a>".len(),
             DecorationKind::Anchor { html } => html.len(),
         })
         .sum();
@@ -372,8 +385,14 @@ fn decorate<'a>(
             continue;
         }
         let (tag, close) = match &d.kind {
-            DecorationKind::Link { open } if !in_link => (open, Some(end)),
-            DecorationKind::Anchor { html } => (html, None),
+            DecorationKind::Link { open, if_named } if !in_link => {
+                let tag = match if_named {
+                    Some(named) if named.name == &text[start..end] => named.open,
+                    _ => open,
+                };
+                (tag, Some(end))
+            }
+            DecorationKind::Anchor { html } => (&**html, None),
             DecorationKind::Link { .. } => continue,
         };
         if html.is_empty() {
@@ -479,6 +498,7 @@ mod tests {
                 end: start + 6,
                 kind: DecorationKind::Link {
                     open: link_open("/actors/russia/", Some("Russia"), "mention").into(),
+                    if_named: None,
                 },
             },
         ];
@@ -507,6 +527,7 @@ mod tests {
                 end: start + word.len(),
                 kind: DecorationKind::Link {
                     open: link_open("/countries/russia/", Some("Russia"), "mention").into(),
+                    if_named: None,
                 },
             }
         };
@@ -539,6 +560,34 @@ mod tests {
         assert_eq!(
             body.headings,
             vec![(2, "moscow-code".to_string(), "Moscow & code ".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_link_whose_words_are_the_name_takes_the_untitled_tag() {
+        let md = "Russia and Moscow.\n";
+        let blocks = prose_blocks(md);
+        let titled = link_open("/countries/russia/", Some("Russia"), "mention");
+        let untitled = link_open("/countries/russia/", None, "mention");
+        let link = |word: &str| {
+            let start = blocks[0].find(word).unwrap();
+            Decoration {
+                block: 0,
+                start,
+                end: start + word.len(),
+                kind: DecorationKind::Link {
+                    open: titled.as_str().into(),
+                    if_named: Some(IfNamed {
+                        name: "Russia",
+                        open: &untitled,
+                    }),
+                },
+            }
+        };
+        let body = render(md, &[link("Russia"), link("Moscow")], "/", false);
+        assert_eq!(
+            body.html,
+            format!("<p>{untitled}Russia</a> and {titled}Moscow</a>.</p>\n")
         );
     }
 

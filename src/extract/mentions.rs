@@ -18,7 +18,7 @@ struct Hit {
     pattern: usize,
 }
 
-/// Finds the mentions in an article's blocks (block 0 is the title).
+/// Finds the mentions in an article's blocks (block 0 is the title), in text order.
 pub fn extract_mentions<'r>(blocks: &[&str], gazetteer: &Gazetteer<'r>) -> Vec<Mention<'r>> {
     let mut evidence = vec![ArticleEvidence::default(); gazetteer.rules.len()];
     let mut hits = Vec::with_capacity(64);

@@ -10,7 +10,8 @@ use crate::markdown;
 /// What the extractors found in one article (same index as `Site::articles`).
 #[derive(Debug, Clone)]
 pub struct ArticleExtraction<'r> {
-    /// Block 0 is the title, then the body's prose blocks.
+    /// Block 0 is the title, then the body's prose blocks. Empty once linked: spans into them
+    /// are resolved by then ([`crate::link::Digest::new`]).
     pub blocks: Vec<String>,
     pub mentions: Vec<Mention<'r>>,
     /// Empty once linked: [`crate::link::Digest::new`] moves them into the digest's claims.

@@ -102,10 +102,16 @@ impl<'s> Digest<'s> {
                 }
                 // An article names the same few actors many times: look each up once, noting
                 // whether some mention names the country as such (not only through an alias).
+                // The mentions of one actor share its id's string, so its address finds it
+                // without comparing text; an id at another address is still found by its text.
                 let mut named: Vec<(&str, bool)> = Vec::new();
                 for mention in &extraction.mentions {
-                    match named.iter_mut().find(|(id, _)| *id == mention.actor) {
-                        Some((_, country)) => *country |= mention.how.names_country(),
+                    let at = named
+                        .iter()
+                        .position(|(id, _)| std::ptr::eq(*id, mention.actor))
+                        .or_else(|| named.iter().position(|(id, _)| *id == mention.actor));
+                    match at {
+                        Some(i) => named[i].1 |= mention.how.names_country(),
                         None => named.push((mention.actor, mention.how.names_country())),
                     }
                 }
@@ -125,7 +131,11 @@ impl<'s> Digest<'s> {
                     actors: actors.into_iter().collect(),
                     claims: Vec::new(),
                 };
-                (linked, claims::article_claims(index, article, extraction))
+                let claims = claims::article_claims(index, article, extraction);
+                // Nothing reads the prose blocks past this point: free them before rendering,
+                // the build's largest use of memory.
+                extraction.blocks = Vec::new();
+                (linked, claims)
             })
             .collect();
         let mut articles = Vec::with_capacity(site.articles.len());
@@ -136,12 +146,11 @@ impl<'s> Digest<'s> {
             articles.push(linked);
         }
 
-        // Co-mentions are counted between interned actor numbers: an article has a dozen actors
-        // or so, and counting every pair by name would hash strings a hundred times per article.
+        // Actors are numbered in order of appearance, and each article's are listed by number.
         let mut number: FastMap<&str, u32> = FastMap::default();
         let mut names: Vec<&str> = Vec::new();
-        let mut pairs: FastMap<(u32, u32), usize> = FastMap::default();
         let mut article_lists: Vec<Vec<usize>> = Vec::new();
+        let mut present_in: Vec<Vec<u32>> = Vec::with_capacity(articles.len());
         for linked in &articles {
             let mut present: Vec<&str> = linked.actors.iter().map(String::as_str).collect();
             for code in &linked.countries {
@@ -172,17 +181,35 @@ impl<'s> Digest<'s> {
                 .collect();
             for &a in &numbers {
                 article_lists[a as usize].push(linked.index);
-                for &b in &numbers {
-                    if a != b {
-                        *pairs.entry((a, b)).or_default() += 1;
-                    }
-                }
             }
+            present_in.push(numbers);
         }
-        let mut co: Vec<Vec<(u32, usize)>> = vec![Vec::new(); names.len()];
-        for ((a, b), n) in pairs {
-            co[a as usize].push((b, n));
-        }
+        // Each actor's co-mentions are counted on its own, in parallel, by walking its articles:
+        // an array indexed by actor number, of which only the entries it touched are read and
+        // reset, in place of one shared map updated for every pair in every article.
+        let co: Vec<Vec<(u32, usize)>> = (0..names.len())
+            .into_par_iter()
+            .map_init(
+                || (vec![0usize; names.len()], Vec::new()),
+                |(counts, touched), a| {
+                    for &article in &article_lists[a] {
+                        for &b in &present_in[article] {
+                            let b = b as usize;
+                            if b != a {
+                                if counts[b] == 0 {
+                                    touched.push(b as u32);
+                                }
+                                counts[b] += 1;
+                            }
+                        }
+                    }
+                    touched
+                        .drain(..)
+                        .map(|b| (b, std::mem::take(&mut counts[b as usize])))
+                        .collect()
+                },
+            )
+            .collect();
         let mut links: BTreeMap<String, ActorLinks> = BTreeMap::new();
         for (a, (name, articles_of)) in names.iter().zip(article_lists).enumerate() {
             let mut counts: Vec<(&str, usize)> =

@@ -194,7 +194,8 @@ struct ArticleView<'a> {
     language: &'a str,
     tags: Vec<TagRef<'a>>,
     actors: Vec<NameRef<'a>>,
-    body: String,
+    /// A safe string: templates print it as it is, without copying it through `safe`.
+    body: tera::Value,
     headings: Vec<(u8, String, String)>,
 }
 
@@ -461,7 +462,7 @@ fn claim_job(views: &Views, i: usize) -> Job {
     let claim = &digest.claims[i];
     let mut context = Context::new();
     context.insert_value("claim", views.claim(i));
-    context.insert("jsonld", &jsonld::claim(views, i));
+    context.insert_value("jsonld", tera::Value::safe_string(&jsonld::claim(views, i)));
     context.insert("search", &SearchFilters::for_claim(views, i));
     Job {
         path: page_path(&views.urls.claim(&claim.id)),
@@ -567,13 +568,16 @@ fn render_articles(
                 .iter()
                 .filter_map(|a| views.name_ref(a, 0))
                 .collect(),
-            body: body.html,
+            body: tera::Value::safe_string(&body.html),
             headings: body.headings,
         };
         let mut context = Context::new();
         context.insert("article", &view);
         context.insert("claims", &views.claims(&linked.claims));
-        context.insert("jsonld", &jsonld::article(views, i));
+        context.insert_value(
+            "jsonld",
+            tera::Value::safe_string(&jsonld::article(views, i)),
+        );
         context.insert("search", &SearchFilters::for_article(views, i));
         Job {
             path: page_path(&urls.article(&article.slug)),
@@ -612,20 +616,27 @@ fn decorations<'v>(views: &'v Views, i: usize) -> Vec<Decoration<'v>> {
             });
         }
     }
-    let mut seen: Vec<(usize, &str)> = Vec::with_capacity(mentions.len());
+    // Mentions come in text order, so the actors linked so far are those of the current block:
+    // a few, where those of the whole article would be scanned for every mention.
+    let mut block = 0;
+    let mut linked: Vec<&str> = Vec::new();
     for m in mentions {
-        if m.block == 0 || seen.contains(&(m.block, m.actor)) {
+        if m.block != block {
+            block = m.block;
+            linked.clear();
+        }
+        if m.block == 0 || linked.contains(&m.actor) {
             continue;
         }
-        let Some(open) = views.mention_link(m.actor, m.text(&extraction.blocks)) else {
+        let Some(kind) = views.mention_link(m.actor) else {
             continue;
         };
-        seen.push((m.block, m.actor));
+        linked.push(m.actor);
         out.push(Decoration {
             block: m.block - 1,
             start: m.start,
             end: m.end,
-            kind: DecorationKind::Link { open: open.into() },
+            kind,
         });
     }
     out.sort_by_key(|d| {

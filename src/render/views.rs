@@ -1,13 +1,15 @@
 //! View structs: what templates receive. Lists get light references (title, url, date, counts),
 //! never whole rendered articles, so a tag with 5,000 articles costs little to render.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::urls::Urls;
 use crate::fasthash::FastMap;
 use crate::link::{Claim, Digest};
-use crate::markdown::link_open;
+use crate::markdown::{DecorationKind, IfNamed, link_open};
 use crate::registry::{Actor, ActorKind};
 
 /// Site-wide values every template can use as `site`.
@@ -36,9 +38,10 @@ pub struct ArticleRef<'a> {
     pub claims: usize,
     pub countries: Vec<NameRef<'a>>,
     /// The entry as lists show it (`article_item.html`), rendered once: an article appears in
-    /// the lists of its tags, countries and actors, and the home page's.
+    /// the lists of its tags, countries and actors, and the home page's. A safe string, which
+    /// templates print as it is: the `safe` filter would copy it for every list.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub item_html: Option<String>,
+    pub item_html: Option<tera::Value>,
 }
 
 /// A link to an actor or country page, or a plain name when there is no page.
@@ -142,7 +145,7 @@ impl<'d> Views<'d> {
             .map(|i| {
                 let mut article = views.article_ref(i);
                 let html = render_item(&tera::Value::from_serializable(&article))?;
-                article.item_html = Some(html);
+                article.item_html = Some(tera::Value::safe_string(&html));
                 Ok(tera::Value::from_serializable(&article))
             })
             .collect::<Result<_, E>>()?;
@@ -195,15 +198,15 @@ impl<'d> Views<'d> {
         })
     }
 
-    /// The opening tag of a link from a mention of `id`, worded `text`, to its page; `None`
-    /// without a page.
-    pub fn mention_link(&self, id: &str, text: &str) -> Option<&str> {
-        self.pages.get(id).map(|page| {
-            if page.name == text {
-                page.untitled.as_str()
-            } else {
-                page.titled.as_str()
-            }
+    /// The link from a mention of `id` to its page, titled with the actor's name unless the
+    /// mention's words are that name; `None` without a page.
+    pub fn mention_link(&self, id: &str) -> Option<DecorationKind<'_>> {
+        self.pages.get(id).map(|page| DecorationKind::Link {
+            open: Cow::Borrowed(&page.titled),
+            if_named: Some(IfNamed {
+                name: page.name,
+                open: &page.untitled,
+            }),
         })
     }
 

@@ -20,8 +20,18 @@ pub struct LinkCheck {
     root: Vec<u8>,
     /// `="` followed by the root: every hit is a site-internal attribute value.
     internal: Finder<'static>,
-    /// Each target as written (up to its closing quote), with the page that links to it.
-    targets: [Mutex<FastMap<Box<[u8]>, String>>; SHARDS],
+    /// Each target as written (up to its closing quote), with the page that links to it, by
+    /// the target's hash.
+    targets: [Mutex<Shard>; SHARDS],
+}
+
+/// Targets by their hash, which a page's scan has already computed. A hash almost always has
+/// one target, but two may share it.
+type Shard = FastMap<u64, Vec<Target>>;
+
+struct Target {
+    bytes: Box<[u8]>,
+    from: String,
 }
 
 impl LinkCheck {
@@ -36,23 +46,34 @@ impl LinkCheck {
 
     /// Notes the internal link targets of one HTML page; `from` names it in messages.
     pub fn scan(&self, html: &[u8], from: &str) {
-        let mut targets: Vec<&[u8]> = internal_links(html, &self.internal)
-            .map(|value| memchr::memchr(b'"', value).map_or(value, |q| &value[..q]))
+        // Each target is hashed once. Sorted by hash, a page's repeated targets fall together
+        // (two slices are compared only when their hashes are equal), and so do the targets of
+        // each shard, which is locked once per page.
+        let mut found: Vec<(u64, &[u8])> = internal_links(html, &self.internal)
+            .map(|value| {
+                let target = memchr::memchr(b'"', value).map_or(value, |q| &value[..q]);
+                (hash_of(target), target)
+            })
             .collect();
-        targets.sort_unstable();
-        targets.dedup();
-        for target in targets {
-            let shard = &self.targets[shard_of(target)];
-            let mut shard = shard.lock().expect("link shard lock");
-            match shard.get_mut(target) {
-                Some(first) => {
-                    // The same page is reported whatever order the pages were rendered in.
-                    if from < first.as_str() {
-                        *first = from.to_string();
+        found.sort_unstable();
+        found.dedup();
+        for group in found.chunk_by(|a, b| shard_of(a.0) == shard_of(b.0)) {
+            let mut shard = self.targets[shard_of(group[0].0)]
+                .lock()
+                .expect("link shard lock");
+            for &(hash, target) in group {
+                let same_hash = shard.entry(hash).or_default();
+                match same_hash.iter_mut().find(|t| *t.bytes == *target) {
+                    Some(first) => {
+                        // The same page is reported whatever order the pages were rendered in.
+                        if from < first.from.as_str() {
+                            first.from = from.to_string();
+                        }
                     }
-                }
-                None => {
-                    shard.insert(target.into(), from.to_string());
+                    None => same_hash.push(Target {
+                        bytes: target.into(),
+                        from: from.to_string(),
+                    }),
                 }
             }
         }
@@ -77,7 +98,9 @@ impl LinkCheck {
         let mut broken: Vec<(Box<[u8]>, String)> = self
             .targets
             .into_iter()
-            .flat_map(|shard| shard.into_inner().expect("link shard lock"))
+            .flat_map(|shard| shard.into_inner().expect("link shard lock").into_values())
+            .flatten()
+            .map(|t| (t.bytes, t.from))
             .filter(|(target, _)| {
                 // The path ends before a fragment or query.
                 let rel = &target[root..];
@@ -101,9 +124,12 @@ impl LinkCheck {
     }
 }
 
-fn shard_of(target: &[u8]) -> usize {
+fn hash_of(target: &[u8]) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault};
-    let hash = BuildHasherDefault::<crate::fasthash::FastHasher>::default().hash_one(target);
+    BuildHasherDefault::<crate::fasthash::FastHasher>::default().hash_one(target)
+}
+
+fn shard_of(hash: u64) -> usize {
     (hash >> 60) as usize
 }
 

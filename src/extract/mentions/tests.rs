@@ -438,6 +438,34 @@ fn spans_are_byte_offsets_into_each_block() {
 }
 
 #[test]
+fn mentions_come_in_text_order_block_by_block() {
+    // Article pages link the first mention per actor per block, reading the mentions in order.
+    let blocks = [
+        "Kyiv and Moscow",
+        "Iran, then the IRGC, then Iran again",
+        "Beijing sent Vladimir Putin a note",
+    ];
+    let mentions = found(&blocks);
+    let order: Vec<(usize, usize)> = mentions.iter().map(|m| (m.block, m.start)).collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted);
+    let ids: Vec<&str> = mentions.iter().map(|m| m.actor).collect();
+    assert_eq!(
+        ids,
+        [
+            "ukraine",
+            "russia",
+            "iran",
+            "irgc",
+            "iran",
+            "china",
+            "vladimir-putin"
+        ]
+    );
+}
+
+#[test]
 fn places_inside_a_country_name_it_and_institutions_stand_for_it() {
     assert_eq!(actors("Crimea was annexed"), [("ukraine", MatchKind::Name)]);
     assert_eq!(
