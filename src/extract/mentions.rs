@@ -252,14 +252,41 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 
 /// The whitespace-delimited token around `start..end`.
 fn token_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let from = text[..start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let to = text[end..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| end + i);
+    let bytes = text.as_bytes();
+    // Byte by byte while the text is ASCII (`char::is_whitespace` there is ASCII whitespace or
+    // a vertical tab); a character at a time past other bytes.
+    let ascii_space = |b: u8| b.is_ascii_whitespace() || b == 0x0b;
+    let mut from = start;
+    while from > 0 {
+        let b = bytes[from - 1];
+        let (space, len) = if b.is_ascii() {
+            (ascii_space(b), 1)
+        } else {
+            let c = text[..from]
+                .chars()
+                .next_back()
+                .expect("a character ends here");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            break;
+        }
+        from -= len;
+    }
+    let mut to = end;
+    while to < bytes.len() {
+        let b = bytes[to];
+        let (space, len) = if b.is_ascii() {
+            (ascii_space(b), 1)
+        } else {
+            let c = text[to..].chars().next().expect("a character starts here");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            break;
+        }
+        to += len;
+    }
     (from, to)
 }
 
@@ -268,7 +295,8 @@ fn in_url_like_word(text: &str, start: usize, end: usize) -> bool {
     let (from, to) = token_around(text, start, end);
     let token = &text[from..to];
     // Each form below has a dot, a colon or an at sign; most tokens ("Russia's") have none.
-    if memchr::memchr3(b'.', b':', b'@', token.as_bytes()).is_none() {
+    // Tokens are a few bytes long: a plain loop beats a call to a vectorised search.
+    if !token.bytes().any(|b| matches!(b, b'.' | b':' | b'@')) {
         return false;
     }
     // A colon first: searching every token for "://" costs more than the rest of this check.

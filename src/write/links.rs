@@ -55,7 +55,9 @@ impl LinkCheck {
                 (hash_of(target), target)
             })
             .collect();
-        found.sort_unstable();
+        found.sort_unstable_by_key(|&(hash, _)| hash);
+        // Equal targets are next to each other unless two targets share a hash; then a target
+        // may be noted twice, which the shard's lookup absorbs.
         found.dedup();
         for group in found.chunk_by(|a, b| shard_of(a.0) == shard_of(b.0)) {
             let mut shard = self.targets[shard_of(group[0].0)]

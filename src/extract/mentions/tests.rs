@@ -1,6 +1,7 @@
 //! One test per mention rule, each on a sentence of our own, against a small known world.
 
 use super::super::{Gazetteer, MatchKind, Mention, extract_mentions};
+use super::token_around;
 use crate::registry::Registry;
 
 const COUNTRIES: &str = r#"
@@ -382,6 +383,20 @@ fn alias_matches_anywhere_without_the_full_name() {
         actors("Putin smiled"),
         [("vladimir-putin", MatchKind::Alias)]
     );
+}
+
+#[test]
+fn a_token_runs_between_whitespace_of_any_kind() {
+    fn token<'t>(text: &'t str, word: &str) -> &'t str {
+        let start = text.find(word).unwrap();
+        let (from, to) = token_around(text, start, start + word.len());
+        &text[from..to]
+    }
+    assert_eq!(token("see rt.com/news today", "rt"), "rt.com/news");
+    assert_eq!(token("Moscow", "Moscow"), "Moscow");
+    assert_eq!(token("x\u{a0}Moscow’s\u{2003}y", "Moscow"), "Moscow’s");
+    assert_eq!(token("a\u{b}«Kyiv»\tb", "Kyiv"), "«Kyiv»");
+    assert_eq!(token("über-Berlin\u{3000}z", "Berlin"), "über-Berlin");
 }
 
 #[test]
