@@ -390,3 +390,19 @@ fn article_pages_link_the_first_mention_of_each_actor_per_paragraph() {
         "{body}"
     );
 }
+
+#[test]
+fn with_extraction_off_curated_quotes_still_anchor_their_claims() {
+    let site = TestSite::from_fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("dossier.toml")).unwrap();
+    site.write(
+        "dossier.toml",
+        &format!("{config}\n[extract]\nmentions = false\nclaims = false\n"),
+    );
+    site.build();
+    let page = site.read("articles/tehran-hack/index.html");
+    // The curated claim's quote is found in the prose and gets its permalink anchor ...
+    assert!(page.contains("class=\"claim-anchor\""), "{page}");
+    // ... while nothing in the prose is linked as a mention.
+    assert!(!page.contains("class=\"mention\""), "{page}");
+}

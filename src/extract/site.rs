@@ -10,8 +10,9 @@ use crate::markdown;
 /// What the extractors found in one article (same index as `Site::articles`).
 #[derive(Debug, Clone)]
 pub struct ArticleExtraction<'r> {
-    /// Block 0 is the title, then the body's prose blocks. Empty once linked: spans into them
-    /// are resolved by then ([`crate::link::Digest::new`]).
+    /// Block 0 is the title, then the body's prose blocks. Empty when nothing reads them (no
+    /// extractor on, no curated quote to find), and once linked: spans into them are resolved
+    /// by then ([`crate::link::Digest::new`]).
     pub blocks: Vec<String>,
     pub mentions: Vec<Mention<'r>>,
     /// Empty once linked: [`crate::link::Digest::new`] moves them into the digest's claims.
@@ -28,6 +29,11 @@ pub fn extract_site(site: &Site) -> Vec<ArticleExtraction<'_>> {
             site.articles
                 .par_iter()
                 .map(|article| {
+                    // Without extractors, only curated claims' quotes are looked for in the prose.
+                    let quoted = article.claims.iter().any(|c| c.quote.is_some());
+                    if !settings.mentions && !settings.claims && !quoted {
+                        return Vec::new();
+                    }
                     let mut blocks = Vec::with_capacity(16);
                     blocks.push(article.title.clone());
                     blocks.extend(markdown::prose_blocks(&article.body));
