@@ -94,11 +94,12 @@ fn run_stages(options: &BuildOptions) -> (Option<Summary>, Diagnostics) {
     let extractions = extract_site(&site);
     progress.stage("linking actors, countries and claims");
     let digest = Digest::new(&site, extractions);
-    let mut config = site.config.clone();
-    if let Some(base) = &options.base_url {
-        config.base_url = base.clone();
-    }
-    let writer = match SiteWriter::new(output.as_deref(), &config.base_path()) {
+    let render_options = RenderOptions {
+        base_url: options.base_url.clone(),
+        timings: progress.times_stages(),
+    };
+    let base_path = render_options.config(&site.config).base_path();
+    let writer = match SiteWriter::new(output.as_deref(), &base_path) {
         Ok(writer) => writer,
         Err(d) => {
             diagnostics.push(d);
@@ -110,10 +111,6 @@ fn run_stages(options: &BuildOptions) -> (Option<Summary>, Diagnostics) {
     } else {
         "rendering pages"
     });
-    let render_options = RenderOptions {
-        base_url: options.base_url.clone(),
-        timings: progress.times_stages(),
-    };
     let rendered = match render_site(&digest, &render_options, &writer) {
         Ok(rendered) => rendered,
         Err(problems) => {

@@ -30,8 +30,8 @@ pub fn extract_site(site: &Site) -> Vec<ArticleExtraction<'_>> {
                 .par_iter()
                 .map(|article| {
                     // Without extractors, only curated claims' quotes are looked for in the prose.
-                    let quoted = article.claims.iter().any(|c| c.quote.is_some());
-                    if !settings.mentions && !settings.claims && !quoted {
+                    let extracting = settings.mentions || settings.claims;
+                    if !extracting && !article.claims.iter().any(|c| c.quote.is_some()) {
                         return Vec::new();
                     }
                     let mut blocks = Vec::with_capacity(16);

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 pub use templates::BUILTIN_TEMPLATES;
 
+use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::link::Digest;
 
@@ -44,6 +45,17 @@ pub struct RenderOptions {
     pub base_url: Option<String>,
     /// Prints the time of each part of the render, when the build prints its stages' times.
     pub timings: bool,
+}
+
+impl RenderOptions {
+    /// The site's settings as this render sees them: with the `base_url` override applied.
+    pub fn config(&self, site: &Config) -> Config {
+        let mut config = site.clone();
+        if let Some(base) = &self.base_url {
+            config.base_url = base.clone();
+        }
+        config
+    }
 }
 
 /// Times the parts of a render, since rendering is most of a large build.
@@ -92,10 +104,7 @@ pub fn render_site(
     sink: &dyn Sink,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let site = digest.site;
-    let mut config = site.config.clone();
-    if let Some(base) = &options.base_url {
-        config.base_url = base.clone();
-    }
+    let config = options.config(&site.config);
     let urls = urls::Urls::new(config.base(), config.base_path());
     let tera = templates::build_tera(&site.templates)?;
     let mut laps = Laps::new(options.timings);
