@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod mentions;
 pub mod places;
+pub mod quotes;
 pub mod scan;
 pub mod sentences;
 pub mod site;

@@ -3,67 +3,76 @@
 
 use rayon::prelude::*;
 
+use super::quotes::find_quote;
 use super::{ExtractedClaim, Gazetteer, Mention, extract_claims, extract_mentions};
-use crate::load::Site;
+use crate::load::{Article, Site};
 use crate::markdown;
 
-/// What the extractors found in one article (same index as `Site::articles`).
+/// What the extractors found in one article (same index as `Site::articles`). Spans are byte
+/// ranges in the article's prose blocks: block 0 is the title, then the body's blocks as
+/// [`markdown::prose_blocks`] gives them. The blocks themselves are not kept: each article's
+/// are made, read and dropped on one thread, while they are in cache.
 #[derive(Debug, Clone)]
 pub struct ArticleExtraction<'r> {
-    /// Block 0 is the title, then the body's prose blocks. Empty when nothing reads them (no
-    /// extractor on, no curated quote to find), and once linked: spans into them are resolved
-    /// by then ([`crate::link::Digest::new`]).
-    pub blocks: Vec<String>,
     pub mentions: Vec<Mention<'r>>,
     /// Empty once linked: [`crate::link::Digest::new`] moves them into the digest's claims.
     pub claims: Vec<ExtractedClaim>,
+    /// Where each curated claim's quote is, as (block, start, end); same order as
+    /// `Article::claims`.
+    pub quotes: Vec<Option<(usize, usize, usize)>>,
 }
 
 /// Extracts mentions and claims from every article, honouring `[extract]` in the config.
 pub fn extract_site(site: &Site) -> Vec<ArticleExtraction<'_>> {
     let settings = &site.config.extract;
-    // The gazetteer is built on one thread while the others parse the articles' Markdown.
-    let (gazetteer, blocks) = rayon::join(
+    // Built before the articles, not by whichever thread first needs them while the others wait.
+    let (gazetteer, ()) = rayon::join(
         || settings.mentions.then(|| Gazetteer::new(&site.registry)),
         || {
-            site.articles
-                .par_iter()
-                .map(|article| {
-                    // Without extractors, only curated claims' quotes are looked for in the prose.
-                    let extracting = settings.mentions || settings.claims;
-                    if !extracting && !article.claims.iter().any(|c| c.quote.is_some()) {
-                        return Vec::new();
-                    }
-                    let mut blocks = Vec::with_capacity(16);
-                    blocks.push(article.title.clone());
-                    blocks.extend(markdown::prose_blocks(&article.body));
-                    blocks
-                })
-                .collect::<Vec<Vec<String>>>()
+            if settings.claims {
+                site.lexicon.matcher();
+            }
         },
     );
-    if settings.claims {
-        // Built here, not by whichever thread first needs it while the others wait.
-        site.lexicon.matcher();
-    }
-    blocks
-        .into_par_iter()
-        .map(|blocks| {
-            let texts: Vec<&str> = blocks.iter().map(String::as_str).collect();
-            let mentions = gazetteer
-                .as_ref()
-                .map(|g| extract_mentions(&texts, g))
-                .unwrap_or_default();
-            let claims = if settings.claims && !mentions.is_empty() {
-                extract_claims(&texts, &mentions, &site.registry, &site.lexicon)
-            } else {
-                Vec::new()
-            };
-            ArticleExtraction {
-                blocks,
-                mentions,
-                claims,
-            }
-        })
+    site.articles
+        .par_iter()
+        .map(|article| extract_article(site, article, gazetteer.as_ref()))
         .collect()
+}
+
+fn extract_article<'r>(
+    site: &'r Site,
+    article: &Article,
+    gazetteer: Option<&Gazetteer<'r>>,
+) -> ArticleExtraction<'r> {
+    // Claims are found around mentions: without mentions, only curated quotes need the prose.
+    if gazetteer.is_none() && article.claims.iter().all(|c| c.quote.is_none()) {
+        return ArticleExtraction {
+            mentions: Vec::new(),
+            claims: Vec::new(),
+            quotes: Vec::new(),
+        };
+    }
+    let body = markdown::prose_blocks(&article.body);
+    let mut texts: Vec<&str> = Vec::with_capacity(body.len() + 1);
+    texts.push(&article.title);
+    texts.extend(body.iter().map(String::as_str));
+    let mentions = gazetteer
+        .map(|g| extract_mentions(&texts, g))
+        .unwrap_or_default();
+    let claims = if site.config.extract.claims && !mentions.is_empty() {
+        extract_claims(&texts, &mentions, &site.registry, &site.lexicon)
+    } else {
+        Vec::new()
+    };
+    let quotes = article
+        .claims
+        .iter()
+        .map(|c| c.quote.as_deref().and_then(|q| find_quote(&texts, q)))
+        .collect();
+    ArticleExtraction {
+        mentions,
+        claims,
+        quotes,
+    }
 }

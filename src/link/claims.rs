@@ -54,11 +54,8 @@ pub(super) fn article_claims(
 ) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     let mut covered: Vec<(usize, usize, usize)> = Vec::new();
-    for curated in &article.claims {
-        let anchor = curated
-            .quote
-            .as_deref()
-            .and_then(|q| find_in_blocks(&extraction.blocks, q));
+    for (k, curated) in article.claims.iter().enumerate() {
+        let anchor = extraction.quotes.get(k).copied().flatten();
         if let Some((block, start, end)) = anchor {
             covered.push((block, start, end));
         }
@@ -148,69 +145,9 @@ fn claim_id(
     id
 }
 
-/// Finds a quote in the prose blocks, ignoring the difference between straight and curly quotes
-/// and runs of white space (front matter is typed, prose went through smart punctuation).
-fn find_in_blocks(blocks: &[String], quote: &str) -> Option<(usize, usize, usize)> {
-    let needle: Vec<char> = fold(quote).collect();
-    if needle.is_empty() {
-        return None;
-    }
-    for (b, block) in blocks.iter().enumerate().skip(1) {
-        let hay: Vec<(usize, char)> = block
-            .char_indices()
-            .map(|(i, c)| (i, fold_char(c)))
-            .collect();
-        'start: for s in 0..hay.len() {
-            let mut j = 0;
-            let mut k = s;
-            while j < needle.len() {
-                if k >= hay.len() {
-                    continue 'start;
-                }
-                if hay[k].1 == needle[j] {
-                    j += 1;
-                    k += 1;
-                } else if hay[k].1 == ' ' && k > s && hay[k - 1].1 == ' ' {
-                    k += 1;
-                } else {
-                    continue 'start;
-                }
-            }
-            let end = hay.get(k).map_or(block.len(), |h| h.0);
-            return Some((b, hay[s].0, end));
-        }
-    }
-    None
-}
-
-fn fold(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().map(fold_char)
-}
-
-fn fold_char(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' => '\'',
-        '\u{201c}' | '\u{201d}' => '"',
-        '\u{2013}' | '\u{2014}' => '-',
-        c if c.is_whitespace() => ' ',
-        c => c,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quotes_are_found_across_smart_punctuation() {
-        let blocks = vec![
-            "Title".to_string(),
-            "Intro. Moscow’s “operation” began.".to_string(),
-        ];
-        let (b, s, e) = find_in_blocks(&blocks, "Moscow's \"operation\" began.").unwrap();
-        assert_eq!((b, &blocks[1][s..e]), (1, "Moscow’s “operation” began."));
-        assert!(find_in_blocks(&blocks, "Beijing").is_none());
-    }
 
     #[test]
     fn claim_ids_depend_on_content_not_position() {

@@ -132,9 +132,6 @@ impl<'s> Digest<'s> {
                     claims: Vec::new(),
                 };
                 let claims = claims::article_claims(index, article, extraction);
-                // Nothing reads the prose blocks past this point: free them before rendering,
-                // the build's largest use of memory.
-                extraction.blocks = Vec::new();
                 (linked, claims)
             })
             .collect();
