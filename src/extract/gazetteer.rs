@@ -1,16 +1,16 @@
 //! The gazetteer: every name, alias, capital, demonym and metonym of the registry, compiled once
-//! per build into one leftmost-longest multi-pattern automaton, with what each pattern means in
-//! a table indexed by pattern id. Building only: scanning text is `mentions.rs`'s job.
+//! per build into a trie searched at word starts (and a small automaton for the few patterns that
+//! start in lowercase), with what each pattern means in a table indexed by pattern id. Building only: scanning text is `mentions.rs`'s job.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as AcMatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as AcMatchKind};
 use unicode_normalization::UnicodeNormalization;
 
 use super::MatchKind;
 use super::context::{self, ContextRule};
 use super::places::{self, PlacesFile};
-use super::scan::FirstWords;
+use super::scan::{FirstWords, PrefixTrie};
 use crate::registry::{ActorKind, Registry};
 
 /// Suffixes skipped when taking a person's surname from the last token of the name.
@@ -56,7 +56,7 @@ pub struct Gazetteer<'r> {
     /// Patterns that start with anything but a lowercase letter (nearly all of them: names,
     /// acronyms, demonyms). Searched anchored, only at word starts whose first byte can begin one,
     /// so the scan skips the lowercase running text that makes up most of an article.
-    pub(crate) names: PatternSet,
+    pub(crate) names: NameSet,
     /// The few patterns that start in lowercase ("al-Qaeda", "von der Leyen", context cues such as
     /// "swing state"), searched unanchored over the whole text.
     pub(crate) lowercase: PatternSet,
@@ -76,17 +76,16 @@ pub struct Gazetteer<'r> {
     pub(crate) rules: Vec<ContextRule>,
 }
 
-/// An automaton over a subset of the patterns, with the global id of each of its patterns.
+/// An automaton over the patterns searched everywhere in the text, with the global id of each.
 pub(crate) struct PatternSet {
     pub automaton: AhoCorasick,
     pub ids: Vec<u32>,
 }
 
 impl PatternSet {
-    fn new(texts: &[String], ids: Vec<u32>, start: StartKind) -> PatternSet {
+    fn new(texts: &[String], ids: Vec<u32>) -> PatternSet {
         let automaton = AhoCorasick::builder()
             .match_kind(AcMatchKind::LeftmostLongest)
-            .start_kind(start)
             // The contiguous NFA builds in tens of milliseconds; a full DFA scans faster but
             // takes several hundred milliseconds to build, more than it saves.
             .kind(Some(AhoCorasickKind::ContiguousNFA))
@@ -94,6 +93,12 @@ impl PatternSet {
             .expect("gazetteer patterns compile");
         PatternSet { automaton, ids }
     }
+}
+
+/// The patterns searched only at word starts, with the global id of each.
+pub(crate) struct NameSet {
+    pub trie: PrefixTrie,
+    pub ids: Vec<u32>,
 }
 
 /// Collects patterns and their roles in a deterministic order before compiling.
@@ -409,8 +414,11 @@ impl<'r> Gazetteer<'r> {
         Gazetteer {
             first_names: FirstWords::new(&upper_texts, false),
             starts_capital_or_digit,
-            names: PatternSet::new(&b.texts, upper, StartKind::Anchored),
-            lowercase: PatternSet::new(&b.texts, lower, StartKind::Unanchored),
+            names: NameSet {
+                trie: PrefixTrie::new(&upper_texts),
+                ids: upper,
+            },
+            lowercase: PatternSet::new(&b.texts, lower),
             starts,
             patterns,
             roles,

@@ -2,7 +2,7 @@
 //! whole-word candidates and the article's context cues; a second pass over those candidates
 //! decides ambiguous names and surnames, which depend on the rest of the article.
 
-use aho_corasick::{Anchored, Input};
+use aho_corasick::Input;
 use unicode_normalization::char::is_combining_mark;
 
 use super::context::ArticleEvidence;
@@ -194,13 +194,7 @@ fn scan_names(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(usize, usize, u3
                     continue;
                 }
                 WordMatch::Known(Some(found)) => Some(found),
-                WordMatch::Search => {
-                    let input = Input::new(text).span(i..text.len()).anchored(Anchored::Yes);
-                    names
-                        .automaton
-                        .find(input)
-                        .map(|m| (m.end(), m.pattern().as_usize()))
-                }
+                WordMatch::Search => names.trie.longest_at(bytes, i),
             };
             if let Some((end, k)) = found {
                 let pattern = names.ids[k];

@@ -441,9 +441,113 @@ fn slot_of(key: Key, bits: u32) -> usize {
     (hash >> (64 - bits)) as usize
 }
 
+/// The longest of many patterns that starts at a given position: a byte trie, walked from
+/// its root. An anchored walk never follows an Aho-Corasick failure link, and computing those
+/// links was most of the time it took to build the gazetteer's automaton of names (thousands of
+/// patterns, built on every run); the trie builds in one pass over the sorted patterns.
+#[derive(Debug, Clone)]
+pub struct PrefixTrie {
+    /// States in breadth-first order; 0 is the root.
+    states: Vec<TrieState>,
+    /// Every state's transitions, each state's together and sorted by byte.
+    bytes: Vec<u8>,
+    targets: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct TrieState {
+    /// This state's transitions: `bytes[first..first + count]`.
+    first: u32,
+    count: u32,
+    /// The pattern that ends here, if any.
+    pattern: Option<u32>,
+}
+
+impl PrefixTrie {
+    /// Builds the trie; a pattern's index in `patterns` is what [`PrefixTrie::longest_at`]
+    /// returns for it. Of two equal patterns, the first is kept.
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> PrefixTrie {
+        let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            patterns[a as usize]
+                .as_ref()
+                .cmp(patterns[b as usize].as_ref())
+        });
+        let text = |k: u32| patterns[order[k as usize] as usize].as_ref();
+        let mut trie = PrefixTrie {
+            states: Vec::new(),
+            bytes: Vec::new(),
+            targets: Vec::new(),
+        };
+        // Breadth first: a state is the run of sorted patterns that share its first `depth`
+        // bytes. Its children are made (and numbered) together, so they sit side by side.
+        let mut queue = std::collections::VecDeque::from([(0u32, order.len() as u32, 0usize)]);
+        let mut next_state = 1u32;
+        while let Some((mut from, to, depth)) = queue.pop_front() {
+            let mut pattern = None;
+            // Patterns that end here sort first; a duplicate of the first is dropped.
+            while from < to && text(from).len() == depth {
+                pattern = pattern.or(Some(order[from as usize]));
+                from += 1;
+            }
+            let first = trie.bytes.len() as u32;
+            while from < to {
+                let byte = text(from)[depth];
+                let mut end = from + 1;
+                while end < to && text(end)[depth] == byte {
+                    end += 1;
+                }
+                trie.bytes.push(byte);
+                trie.targets.push(next_state);
+                next_state += 1;
+                queue.push_back((from, end, depth + 1));
+                from = end;
+            }
+            trie.states.push(TrieState {
+                first,
+                count: trie.bytes.len() as u32 - first,
+                pattern,
+            });
+        }
+        trie
+    }
+
+    /// The longest pattern that `haystack[at..]` begins with, as (end, pattern index).
+    #[inline]
+    pub fn longest_at(&self, haystack: &[u8], at: usize) -> Option<(usize, usize)> {
+        let mut state = self.states[0];
+        let mut best = None;
+        for (i, &b) in haystack[at..].iter().enumerate() {
+            let range = state.first as usize..(state.first + state.count) as usize;
+            let Ok(k) = self.bytes[range.clone()].binary_search(&b) else {
+                break;
+            };
+            state = self.states[self.targets[range.start + k] as usize];
+            if let Some(p) = state.pattern {
+                best = Some((at + i + 1, p as usize));
+            }
+        }
+        best
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_trie_finds_the_longest_pattern_at_a_position() {
+        let patterns = ["Russia", "Russian", "Ru", "Iran", "Ivory Coast", "Russia"];
+        let trie = PrefixTrie::new(&patterns);
+        let text = b"The Russian and Ivory Coast and Irani and Rus";
+        assert_eq!(trie.longest_at(text, 4), Some((11, 1)));
+        assert_eq!(trie.longest_at(text, 16), Some((27, 4)));
+        assert_eq!(trie.longest_at(text, 32), Some((36, 3)));
+        assert_eq!(trie.longest_at(text, 42), Some((44, 2)));
+        assert_eq!(trie.longest_at(text, 0), None);
+        assert_eq!(trie.longest_at(b"Russia", 0), Some((6, 0)));
+        assert_eq!(PrefixTrie::new::<&str>(&[]).longest_at(b"Russia", 0), None);
+    }
 
     #[test]
     fn longest_pattern_at_a_position() {
