@@ -3,6 +3,7 @@
 //! those same blocks. Both walk the same event stream, so the offsets agree.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::VecDeque;
 
 use crate::escape::escape_html;
@@ -179,8 +180,19 @@ pub fn render<'a>(
     base_path: &'a str,
     sanitize: bool,
 ) -> RenderedBody {
+    // Room for the usual growth of Markdown into HTML and for the tags the decorations add,
+    // so the page is not copied as it grows.
+    let decorated: usize = decorations
+        .iter()
+        .map(|d| match &d.kind {
+            DecorationKind::Link { open, .. } => open.len() + "</a>".len(),
+            DecorationKind::Anchor { html } => html.len(),
+        })
+        .sum();
+    let out = RefCell::new(String::with_capacity(markdown.len() * 3 / 2 + decorated));
     let mut stream = Decorated {
         source: events(markdown),
+        out: &out,
         tracker: BlockTracker::default(),
         decorations,
         next: 0,
@@ -193,17 +205,9 @@ pub fn render<'a>(
         used_ids: Vec::new(),
         headings: Vec::new(),
     };
-    // Room for the usual growth of Markdown into HTML and for the tags the decorations add,
-    // so the page is not copied as it grows.
-    let decorated: usize = decorations
-        .iter()
-        .map(|d| match &d.kind {
-            DecorationKind::Link { open, .. } => open.len() + "</a>".len(),
-            DecorationKind::Anchor { html } => html.len(),
-        })
-        .sum();
-    let mut html = String::with_capacity(markdown.len() * 3 / 2 + decorated);
-    pulldown_cmark::html::push_html(&mut html, &mut stream);
+    pulldown_cmark::html::write_html_fmt(SharedOut(&out), &mut stream)
+        .expect("writing to a String cannot fail");
+    let mut html = out.take();
     if stream.has_raw_html && sanitize {
         html = sanitizer().clean(&html).to_string();
     }
@@ -213,11 +217,24 @@ pub fn render<'a>(
     }
 }
 
+/// The HTML writer's output, which [`Decorated`] writes decorated text into as well.
+struct SharedOut<'o>(&'o RefCell<String>);
+
+impl std::fmt::Write for SharedOut<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.borrow_mut().push_str(s);
+        Ok(())
+    }
+}
+
 /// The events of a body as the HTML writer pulls them, with links rebased and decorations
 /// placed. Events pass straight through, except a heading's, which wait in `queue` until its
 /// text gives it an id: a body's events are never all held at once.
-struct Decorated<'a, I> {
+struct Decorated<'a, 'o, I> {
     source: I,
+    /// The writer's output: the writer has written every event handed to it when it asks for
+    /// the next, so decorated text that is not held in `queue` can be written here at once.
+    out: &'o RefCell<String>,
     tracker: BlockTracker,
     decorations: &'a [Decoration<'a>],
     /// The first decoration not yet placed.
@@ -234,7 +251,7 @@ struct Decorated<'a, I> {
     headings: Vec<(u8, String, String)>,
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Decorated<'a, I> {
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Decorated<'a, '_, I> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {
@@ -252,7 +269,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Decorated<'a, I> {
     }
 }
 
-impl<'a, I> Decorated<'a, I> {
+impl<'a, I> Decorated<'a, '_, I> {
     /// Puts what one source event becomes at the end of the queue.
     fn take(&mut self, event: Event<'a>) {
         let prose = self
@@ -336,11 +353,15 @@ impl<'a, I> Decorated<'a, I> {
                     {
                         i += 1;
                     }
+                    // Outside a heading nothing waits in the queue: write straight to the output.
+                    let direct =
+                        (self.heading_start.is_none() && out.is_empty()).then_some(self.out);
                     decorate(
                         text,
                         offset,
                         &decorations[next..i],
                         self.link_depth > 0,
+                        direct,
                         out,
                     );
                     self.next = i;
@@ -353,16 +374,23 @@ impl<'a, I> Decorated<'a, I> {
 }
 
 /// Puts the decorations that fall inside one text event into it. A text event with none
-/// passes through as it is; one with some becomes a single piece of HTML, escaped as the HTML
-/// writer escapes text, so the writer handles one event for it and not five per link.
+/// passes through as it is; one with some becomes HTML, escaped as the HTML writer escapes
+/// text. That HTML is written to `direct` when given, all but its last character: the writer
+/// gets that character as an event, so it knows, as it would have, that no newline ended it.
+/// Otherwise it becomes a single event, so the writer handles one event for it and not five
+/// per link.
 fn decorate<'a>(
     text: CowStr<'a>,
     offset: usize,
     here: &'a [Decoration<'a>],
     in_link: bool,
+    direct: Option<&RefCell<String>>,
     out: &mut VecDeque<Event<'a>>,
 ) {
-    let mut html = String::new();
+    let mut own = String::new();
+    let mut shared = direct.map(RefCell::borrow_mut);
+    let html: &mut String = shared.as_deref_mut().unwrap_or(&mut own);
+    let mut placed = false;
     let mut pos = 0usize;
     // Most prose has no `& < >`: then its pieces go in as they are, without an escaping pass
     // per piece (a dozen pieces per paragraph, a few words each).
@@ -395,24 +423,31 @@ fn decorate<'a>(
             DecorationKind::Anchor { html } => (&**html, None),
             DecorationKind::Link { .. } => continue,
         };
-        if html.is_empty() {
+        if !placed {
             html.reserve(text.len() + here.len() * (tag.len() + "</a>".len()));
+            placed = true;
         }
-        push_piece(&mut html, &text[pos..start]);
+        push_piece(html, &text[pos..start]);
         html.push_str(tag);
         pos = start;
         if let Some(end) = close {
-            push_piece(&mut html, &text[start..end]);
+            push_piece(html, &text[start..end]);
             html.push_str("</a>");
             pos = end;
         }
     }
-    if html.is_empty() {
+    if !placed {
         out.push_back(Event::Text(text));
-    } else {
-        push_piece(&mut html, &text[pos..]);
-        out.push_back(Event::InlineHtml(CowStr::from(html)));
+        return;
     }
+    push_piece(html, &text[pos..]);
+    let event = if direct.is_some() {
+        CowStr::from(html.pop().expect("a decoration was written"))
+    } else {
+        drop(shared);
+        CowStr::from(own)
+    };
+    out.push_back(Event::InlineHtml(event));
 }
 
 /// Appends text escaped as pulldown-cmark's HTML writer escapes a text event.
