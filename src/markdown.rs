@@ -441,11 +441,9 @@ fn decorate<'a>(
         return;
     }
     push_piece(html, &text[pos..]);
-    let event = if direct.is_some() {
-        CowStr::from(html.pop().expect("a decoration was written"))
-    } else {
-        drop(shared);
-        CowStr::from(own)
+    let event = match direct {
+        Some(_) => CowStr::from(html.pop().expect("a decoration was written")),
+        None => CowStr::from(own),
     };
     out.push_back(Event::InlineHtml(event));
 }
@@ -623,6 +621,34 @@ mod tests {
         assert_eq!(
             body.html,
             format!("<p>{untitled}Russia</a> and {titled}Moscow</a>.</p>\n")
+        );
+    }
+
+    #[test]
+    fn decorated_text_before_a_nested_list_keeps_the_newline_the_writer_puts_there() {
+        // The line break before "Russia" ends the output in a newline; the decorated text that
+        // follows must leave the writer knowing it no longer does, or `<ul>` loses its line.
+        let md = "- x\n  Russia\n  - y\n";
+        let blocks = prose_blocks(md);
+        let start = blocks[0].find("Russia").unwrap();
+        let decorations = [Decoration {
+            block: 0,
+            start,
+            end: start + 6,
+            kind: DecorationKind::Link {
+                open: link_open("/countries/russia/", None, "mention").into(),
+                if_named: None,
+            },
+        }];
+        let html = render(md, &decorations, "/", false).html;
+        assert_eq!(
+            html,
+            "<ul>\n<li>x\n<a class=\"mention\" href=\"/countries/russia/\">Russia</a>\n<ul>\n<li>y</li>\n</ul>\n</li>\n</ul>\n"
+        );
+        assert_eq!(
+            html.replace("<a class=\"mention\" href=\"/countries/russia/\">", "")
+                .replace("</a>", ""),
+            render(md, &[], "/", false).html
         );
     }
 

@@ -1,6 +1,7 @@
 //! The gazetteer: every name, alias, capital, demonym and metonym of the registry, compiled once
-//! per build into a trie searched at word starts (and a small automaton for the few patterns that
-//! start in lowercase), with what each pattern means in a table indexed by pattern id. Building only: scanning text is `mentions.rs`'s job.
+//! per build into a trie searched at word starts (and a small automaton for the few patterns
+//! that start in lowercase), with what each pattern means in a table indexed by pattern id.
+//! Building only: scanning text is `mentions.rs`'s job.
 
 use std::collections::HashMap;
 
