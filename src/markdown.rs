@@ -92,17 +92,46 @@ fn is_block_end(tag: &TagEnd) -> bool {
 
 /// The prose of a Markdown body as plain-text blocks (paragraphs, headings, list items, cells).
 pub fn prose_blocks(markdown: &str) -> Vec<String> {
+    prose(markdown).blocks
+}
+
+/// The prose of a body, and which parts of it are the text of links the author wrote: a
+/// mention there cannot be linked to its actor's page, so the next one in the paragraph is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prose {
+    pub blocks: Vec<String>,
+    /// Link texts as (block, start, end), in order.
+    pub link_text: Vec<(usize, usize, usize)>,
+}
+
+/// Splits a body into [`Prose`].
+pub fn prose(markdown: &str) -> Prose {
     let mut tracker = BlockTracker::default();
-    let mut blocks: Vec<String> = Vec::new();
+    let mut prose = Prose::default();
+    let mut link_depth = 0usize;
     for event in events(markdown) {
-        if let Some((block, _, text)) = tracker.observe(&event) {
-            if block == blocks.len() {
-                blocks.push(String::new());
+        match event {
+            Event::Start(Tag::Link { .. }) => link_depth += 1,
+            Event::End(TagEnd::Link) => link_depth = link_depth.saturating_sub(1),
+            _ => {}
+        }
+        let Some((block, offset, text)) = tracker.observe(&event) else {
+            continue;
+        };
+        let blocks = &mut prose.blocks;
+        if block == blocks.len() {
+            blocks.push(String::new());
+        }
+        blocks[block].push_str(text);
+        if link_depth > 0 {
+            let end = offset + text.len();
+            match prose.link_text.last_mut() {
+                Some((b, _, e)) if *b == block && *e == offset => *e = end,
+                _ => prose.link_text.push((block, offset, end)),
             }
-            blocks[block].push_str(text);
         }
     }
-    blocks
+    prose
 }
 
 /// Something to put into the rendered text at a byte range of a prose block. Its HTML is made
@@ -511,6 +540,19 @@ mod tests {
             blocks,
             vec!["Head", "Moscow said Iran acts.", "one", "two "]
         );
+    }
+
+    #[test]
+    fn prose_knows_which_text_is_a_links() {
+        let md = "See [the *GRU* site](https://x.example/) and [RT](/r/).\n\n[Iran](/i/) too.\n";
+        let p = prose(md);
+        assert_eq!(p.blocks, vec!["See the GRU site and RT.", "Iran too."]);
+        let texts: Vec<&str> = p
+            .link_text
+            .iter()
+            .map(|&(b, s, e)| &p.blocks[b][s..e])
+            .collect();
+        assert_eq!(texts, ["the GRU site", "RT", "Iran"]);
     }
 
     #[test]

@@ -392,6 +392,29 @@ fn article_pages_link_the_first_mention_of_each_actor_per_paragraph() {
 }
 
 #[test]
+fn a_mention_inside_an_authors_link_leaves_the_link_to_the_next_mention() {
+    let site = TestSite::from_fixture("basic");
+    site.write(
+        "content/articles/linked-source.md",
+        "+++\ntitle = \"Sources\"\ndate = 2024-06-01\n+++\n\
+         As [the GRU's own site](https://example.org/) shows, the GRU ran it. The GRU denied it.\n",
+    );
+    site.build();
+    let page = site.read("articles/linked-source/index.html");
+    // The author's link stays as written, with no link inside it ...
+    assert!(
+        page.contains(r#"<a href="https://example.org/">the GRU’s own site</a>"#),
+        "{page}"
+    );
+    // ... and the paragraph's next mention of the GRU is the one linked to its page, the
+    // first outside a link; the one after stays text.
+    let gru =
+        r#"<a class="mention" href="/actors/gru/" title="Main Intelligence Directorate">GRU</a>"#;
+    assert!(page.contains(&format!("the {gru} ran it.")), "{page}");
+    assert!(page.contains("The GRU denied"), "{page}");
+}
+
+#[test]
 fn with_extraction_off_curated_quotes_still_anchor_their_claims() {
     let site = TestSite::from_fixture("basic");
     let config = std::fs::read_to_string(site.root().join("dossier.toml")).unwrap();

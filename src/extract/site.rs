@@ -10,7 +10,7 @@ use crate::markdown;
 
 /// What the extractors found in one article (same index as `Site::articles`). Spans are byte
 /// ranges in the article's prose blocks: block 0 is the title, then the body's blocks as
-/// [`markdown::prose_blocks`] gives them. The blocks themselves are not kept: each article's
+/// [`markdown::prose`] gives them. The blocks themselves are not kept: each article's
 /// are made, read and dropped on one thread, while they are in cache.
 #[derive(Debug, Clone)]
 pub struct ArticleExtraction<'r> {
@@ -20,6 +20,9 @@ pub struct ArticleExtraction<'r> {
     /// Where each curated claim's quote is, as (block, start, end); same order as
     /// `Article::claims`.
     pub quotes: Vec<Option<(usize, usize, usize)>>,
+    /// The text of the author's own links, as (block, start, end), in order: a mention there
+    /// is not linked to its actor's page.
+    pub link_text: Vec<(usize, usize, usize)>,
 }
 
 /// Extracts mentions and claims from every article, honouring `[extract]` in the config.
@@ -51,12 +54,13 @@ fn extract_article<'r>(
             mentions: Vec::new(),
             claims: Vec::new(),
             quotes: Vec::new(),
+            link_text: Vec::new(),
         };
     }
-    let body = markdown::prose_blocks(&article.body);
-    let mut texts: Vec<&str> = Vec::with_capacity(body.len() + 1);
+    let body = markdown::prose(&article.body);
+    let mut texts: Vec<&str> = Vec::with_capacity(body.blocks.len() + 1);
     texts.push(&article.title);
-    texts.extend(body.iter().map(String::as_str));
+    texts.extend(body.blocks.iter().map(String::as_str));
     let mentions = gazetteer
         .map(|g| extract_mentions(&texts, g))
         .unwrap_or_default();
@@ -74,5 +78,11 @@ fn extract_article<'r>(
         mentions,
         claims,
         quotes,
+        // Block 0 of the extraction is the title.
+        link_text: body
+            .link_text
+            .iter()
+            .map(|&(block, start, end)| (block + 1, start, end))
+            .collect(),
     }
 }

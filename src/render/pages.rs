@@ -617,15 +617,24 @@ fn decorations<'v>(views: &'v Views, i: usize) -> Vec<Decoration<'v>> {
         }
     }
     // Mentions come in text order, so the actors linked so far are those of the current block:
-    // a few, where those of the whole article would be scanned for every mention.
+    // a few, where those of the whole article would be scanned for every mention. A mention in
+    // the text of the author's own link is passed over: the next one gets the actor's link.
     let mut block = 0;
     let mut linked: Vec<&str> = Vec::new();
+    let mut link_text = extraction.link_text.iter().peekable();
     for m in mentions {
         if m.block != block {
             block = m.block;
             linked.clear();
         }
-        if m.block == 0 || linked.contains(&m.actor) {
+        while link_text
+            .next_if(|&&(b, _, e)| (b, e) <= (m.block, m.start))
+            .is_some()
+        {}
+        let in_link = link_text
+            .peek()
+            .is_some_and(|&&(b, s, _)| b == m.block && s <= m.start);
+        if m.block == 0 || in_link || linked.contains(&m.actor) {
             continue;
         }
         let Some(kind) = views.mention_link(m.actor) else {
