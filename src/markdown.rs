@@ -23,13 +23,15 @@ fn events(markdown: &str) -> TextMergeStream<'_, Parser<'_>> {
 }
 
 /// Follows the event stream and says which prose block (and offset within it) each text event
-/// belongs to. Code, raw HTML and image alt text are not prose.
+/// belongs to, and whether it is the text of a link. Code, raw HTML and image alt text are not
+/// prose.
 #[derive(Default)]
 struct BlockTracker {
     blocks: usize,
     current: Option<(usize, usize)>,
     code_depth: usize,
     image_depth: usize,
+    link_depth: usize,
 }
 
 impl BlockTracker {
@@ -41,6 +43,8 @@ impl BlockTracker {
             Event::End(TagEnd::CodeBlock) => self.code_depth = self.code_depth.saturating_sub(1),
             Event::Start(Tag::Image { .. }) => self.image_depth += 1,
             Event::End(TagEnd::Image) => self.image_depth = self.image_depth.saturating_sub(1),
+            Event::Start(Tag::Link { .. }) => self.link_depth += 1,
+            Event::End(TagEnd::Link) => self.link_depth = self.link_depth.saturating_sub(1),
             Event::Start(tag) if is_block(tag) => self.current = None,
             Event::End(tag) if is_block_end(tag) => self.current = None,
             Event::Text(text) if self.code_depth == 0 && self.image_depth == 0 => {
@@ -52,6 +56,11 @@ impl BlockTracker {
             _ => {}
         }
         None
+    }
+
+    /// Whether the last event observed is inside a link (a mention there cannot be linked).
+    fn in_link(&self) -> bool {
+        self.link_depth > 0
     }
 
     fn push<'a>(&mut self, text: &'a str) -> (usize, usize, &'a str) {
@@ -108,13 +117,7 @@ pub struct Prose {
 pub fn prose(markdown: &str) -> Prose {
     let mut tracker = BlockTracker::default();
     let mut prose = Prose::default();
-    let mut link_depth = 0usize;
     for event in events(markdown) {
-        match event {
-            Event::Start(Tag::Link { .. }) => link_depth += 1,
-            Event::End(TagEnd::Link) => link_depth = link_depth.saturating_sub(1),
-            _ => {}
-        }
         let Some((block, offset, text)) = tracker.observe(&event) else {
             continue;
         };
@@ -123,7 +126,7 @@ pub fn prose(markdown: &str) -> Prose {
             blocks.push(String::new());
         }
         blocks[block].push_str(text);
-        if link_depth > 0 {
+        if tracker.in_link() {
             let end = offset + text.len();
             match prose.link_text.last_mut() {
                 Some((b, _, e)) if *b == block && *e == offset => *e = end,
@@ -226,7 +229,6 @@ pub fn render<'a>(
         decorations,
         next: 0,
         base_path,
-        link_depth: 0,
         has_raw_html: false,
         heading_start: None,
         heading_text: String::new(),
@@ -269,7 +271,6 @@ struct Decorated<'a, 'o, I> {
     /// The first decoration not yet placed.
     next: usize,
     base_path: &'a str,
-    link_depth: usize,
     has_raw_html: bool,
     /// Where the open heading's events begin in `queue`.
     heading_start: Option<usize>,
@@ -335,7 +336,6 @@ impl<'a, I> Decorated<'a, '_, I> {
                 title,
                 id,
             }) => {
-                self.link_depth += 1;
                 let dest_url = rebase(dest_url, self.base_path);
                 out.push_back(Event::Start(Tag::Link {
                     link_type,
@@ -343,10 +343,6 @@ impl<'a, I> Decorated<'a, '_, I> {
                     title,
                     id,
                 }));
-            }
-            Event::End(TagEnd::Link) => {
-                self.link_depth = self.link_depth.saturating_sub(1);
-                out.push_back(event);
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -389,7 +385,7 @@ impl<'a, I> Decorated<'a, '_, I> {
                         text,
                         offset,
                         &decorations[next..i],
-                        self.link_depth > 0,
+                        self.tracker.in_link(),
                         direct,
                         out,
                     );
