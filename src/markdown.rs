@@ -117,7 +117,10 @@ pub struct Prose {
 pub fn prose(markdown: &str) -> Prose {
     let mut tracker = BlockTracker::default();
     let mut prose = Prose::default();
-    for event in events(markdown) {
+    // Unmerged: the split text events of a run (smart quotes, entities) land in the block one
+    // after another, at the offsets the merged event of the render has, without the copy the
+    // merge makes to join them.
+    for event in Parser::new_ext(markdown, options()) {
         let Some((block, offset, text)) = tracker.observe(&event) else {
             continue;
         };

@@ -5,7 +5,10 @@
 //! `<script>` element here; templates only print the string. Fields are in alphabetical order,
 //! as the output has always had them.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use super::views::Views;
 use crate::memscan::Candidates;
@@ -38,7 +41,7 @@ struct ReportLd<'a> {
     is_based_on: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     keywords: &'a [String],
-    mentions: Vec<Thing<'a>>,
+    mentions: Vec<Cow<'a, RawValue>>,
     name: &'a str,
     publisher: Thing<'a>,
     url: String,
@@ -63,10 +66,10 @@ struct ClaimLd<'a> {
     context: &'static str,
     #[serde(rename = "@type")]
     kind: &'static str,
-    about: Vec<Thing<'a>>,
+    about: Vec<Cow<'a, RawValue>>,
     appearance: &'a Appearance<'a>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    author: Vec<Thing<'a>>,
+    author: Vec<Cow<'a, RawValue>>,
     date_published: &'a str,
     first_appearance: &'a Appearance<'a>,
     identifier: &'a str,
@@ -117,7 +120,7 @@ pub(super) fn article(views: &Views, i: usize) -> String {
         keywords: &article.tags,
         mentions: countries
             .chain(actors)
-            .map(|actor| thing(views, actor))
+            .map(|actor| actor_thing(views, actor))
             .collect(),
         name: &article.title,
         publisher: publisher(views),
@@ -149,19 +152,19 @@ pub(super) fn claim(views: &Views, c: usize) -> String {
             .iter()
             .chain(&claim.targets)
             .filter_map(|id| site.registry.actor(id))
-            .map(|actor| thing(views, actor))
+            .map(|actor| actor_thing(views, actor))
             .collect(),
         appearance: &appearance,
         author: claim
             .by
             .iter()
             .map(|by| match site.registry.actor(by) {
-                Some(actor) => thing(views, actor),
-                None => Thing {
+                Some(actor) => actor_thing(views, actor),
+                None => Cow::Owned(raw(&Thing {
                     kind: "Organization",
                     name: by,
                     url: None,
-                },
+                })),
             })
             .collect(),
         date_published: &published,
@@ -204,22 +207,33 @@ fn publisher<'a>(views: &Views<'a>) -> Thing<'a> {
     }
 }
 
-/// An actor, with the URL of its page when the digest has one.
-fn thing<'a>(views: &Views, actor: &'a Actor) -> Thing<'a> {
+/// An actor, with the URL of its page when the digest has one: serialised once per actor with
+/// a page ([`Views::actor_ld`]), since article pages name the same actors thousands of times.
+fn actor_thing<'v>(views: &'v Views, actor: &Actor) -> Cow<'v, RawValue> {
+    match views.actor_ld(&actor.id) {
+        Some(ld) => Cow::Borrowed(ld),
+        None => Cow::Owned(thing(actor, None)),
+    }
+}
+
+/// An actor as a JSON-LD thing: a country as a `Place`, a person as a `Person`, anything else
+/// as an `Organization`.
+pub(super) fn thing(actor: &Actor, url: Option<String>) -> Box<RawValue> {
     let kind = match actor.kind {
         ActorKind::State => "Place",
         ActorKind::Person => "Person",
         _ => "Organization",
     };
-    Thing {
+    raw(&Thing {
         kind,
         name: &actor.name,
-        url: views
-            .digest
-            .actors
-            .contains_key(&actor.id)
-            .then(|| views.urls.absolute(&views.urls.actor(actor))),
-    }
+        url,
+    })
+}
+
+fn raw<T: Serialize>(value: &T) -> Box<RawValue> {
+    let json = serde_json::to_string(value).expect("JSON-LD serialises");
+    RawValue::from_string(json).expect("serde_json writes valid JSON")
 }
 
 /// Serialises for an HTML `<script>` element: `<`, `>` and `&` become JSON `\u` escapes, so no

@@ -6,6 +6,9 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use serde_json::value::RawValue;
+
+use super::jsonld;
 use super::urls::Urls;
 use crate::fasthash::FastMap;
 use crate::link::{Claim, Digest};
@@ -106,6 +109,8 @@ struct ActorPage<'d> {
     /// says the name itself (a title that repeats the link's text is noise to screen readers).
     titled: String,
     untitled: String,
+    /// The actor as a JSON-LD thing, for the `mentions` of every article page that names it.
+    ld: Box<RawValue>,
 }
 
 impl<'d> Views<'d> {
@@ -124,11 +129,13 @@ impl<'d> Views<'d> {
                 let url = urls.path(&urls.actor(actor));
                 let titled = link_open(&url, Some(&actor.name), "mention");
                 let untitled = link_open(&url, None, "mention");
+                let ld = jsonld::thing(actor, Some(urls.absolute(&urls.actor(actor))));
                 let page = ActorPage {
                     url,
                     name: &actor.name,
                     titled,
                     untitled,
+                    ld,
                 };
                 (actor.id.as_str(), page)
             })
@@ -196,6 +203,11 @@ impl<'d> Views<'d> {
             url: self.pages.get(id).map(|page| page.url.clone()),
             count,
         })
+    }
+
+    /// The JSON-LD thing of an actor with a page (and a URL), made once per render.
+    pub fn actor_ld(&self, id: &str) -> Option<&RawValue> {
+        self.pages.get(id).map(|page| &*page.ld)
     }
 
     /// The link from a mention of `id` to its page, titled with the actor's name unless the
