@@ -266,6 +266,14 @@ fn article_jsonld_escapes_a_title_that_holds_a_script_end_tag() {
         .map(|m| m["@type"].as_str().unwrap())
         .collect();
     assert!(mentions.contains(&"Place"));
+    // Each actor's entry is made once per build and shared by the pages that name it.
+    let iran = data["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "Iran")
+        .expect("Iran among the mentions");
+    assert_eq!(iran["url"], "https://digest.example.org/countries/iran/");
 }
 
 #[test]
@@ -278,6 +286,15 @@ fn claim_page_jsonld_is_a_claim_by_its_source() {
     let data: Value = serde_json::from_str(jsonld_scripts(&html)[0]).unwrap();
     assert_eq!(data["@type"], "Claim");
     assert_eq!(data["author"][0]["name"], "Federal Bureau of Investigation");
+    assert!(
+        data["about"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["url"] == "https://digest.example.org/countries/iran/"),
+        "{}",
+        data["about"]
+    );
     assert_eq!(
         data["appearance"]["url"],
         "https://digest.example.org/articles/iran-campaign/"

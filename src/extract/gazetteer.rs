@@ -3,8 +3,6 @@
 //! that start in lowercase), with what each pattern means in a table indexed by pattern id.
 //! Building only: scanning text is `mentions.rs`'s job.
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as AcMatchKind};
 use unicode_normalization::UnicodeNormalization;
 
@@ -12,6 +10,7 @@ use super::MatchKind;
 use super::context::{self, ContextRule};
 use super::places::{self, PlacesFile};
 use super::scan::{FirstWords, PrefixTrie};
+use crate::fasthash::FastMap;
 use crate::registry::{ActorKind, Registry};
 
 /// Suffixes skipped when taking a person's surname from the last token of the name.
@@ -105,7 +104,7 @@ pub(crate) struct NameSet {
 /// Collects patterns and their roles in a deterministic order before compiling.
 #[derive(Default)]
 struct Builder<'r> {
-    index: HashMap<String, usize>,
+    index: FastMap<String, usize>,
     texts: Vec<String>,
     roles: Vec<Vec<Role>>,
     actor_ids: Vec<&'r str>,
@@ -135,11 +134,15 @@ impl<'r> Builder<'r> {
             return;
         }
         for variant in variants(text) {
-            let i = *self.index.entry(variant.clone()).or_insert_with(|| {
-                self.texts.push(variant);
-                self.roles.push(Vec::new());
-                self.texts.len() - 1
-            });
+            let i = match self.index.get(&variant) {
+                Some(&i) => i,
+                None => {
+                    self.index.insert(variant.clone(), self.texts.len());
+                    self.texts.push(variant);
+                    self.roles.push(Vec::new());
+                    self.texts.len() - 1
+                }
+            };
             let same_actor = |r: &Role| match (r, &role) {
                 (Role::Mention { actor: a, .. }, Role::Mention { actor: b, .. }) => a == b,
                 (
@@ -225,7 +228,7 @@ impl<'r> Gazetteer<'r> {
         let countries = registry.countries();
         // A slot for every country that has ambiguous terms or context rules.
         let mut slot_rules: Vec<ContextRule> = Vec::new();
-        let mut slot_of: HashMap<&str, u16> = HashMap::new();
+        let mut slot_of: FastMap<&str, u16> = FastMap::default();
         for country in countries {
             let rule = rules.iter().find(|r| r.code == country.code);
             if country.ambiguous.is_empty() && rule.is_none() {
@@ -243,7 +246,7 @@ impl<'r> Gazetteer<'r> {
         }
 
         let mut deferred: Vec<(String, Role)> = Vec::new();
-        let mut state_of: HashMap<&str, (u32, Option<u16>)> = HashMap::new();
+        let mut state_of: FastMap<&str, (u32, Option<u16>)> = FastMap::default();
         for country in countries {
             let actor = b.actor(&country.slug);
             let slot = slot_of.get(country.code.as_str()).copied();

@@ -193,7 +193,8 @@ struct ArticleView<'a> {
     original_url: Option<&'a str>,
     language: &'a str,
     tags: Vec<TagRef<'a>>,
-    actors: Vec<NameRef<'a>>,
+    /// [`NameRef`]s, as template values ([`Views::name_value`]).
+    actors: Vec<tera::Value>,
     /// A safe string: templates print it as it is, without copying it through `safe`.
     body: tera::Value,
     headings: Vec<(u8, String, String)>,
@@ -566,7 +567,7 @@ fn render_articles(
             actors: linked
                 .actors
                 .iter()
-                .filter_map(|a| views.name_ref(a, 0))
+                .filter_map(|a| views.name_value(a))
                 .collect(),
             body: tera::Value::safe_string(&body.html),
             headings: body.headings,
@@ -616,6 +617,7 @@ fn decorations<'v>(views: &'v Views, i: usize) -> Vec<Decoration<'v>> {
             });
         }
     }
+    let anchors = out.len();
     // Mentions come in text order, so the actors linked so far are those of the current block:
     // a few, where those of the whole article would be scanned for every mention. A mention in
     // the text of the author's own link is passed over: the next one gets the actor's link.
@@ -648,12 +650,17 @@ fn decorations<'v>(views: &'v Views, i: usize) -> Vec<Decoration<'v>> {
             kind,
         });
     }
-    out.sort_by_key(|d| {
-        (
-            d.block,
-            d.start,
-            matches!(d.kind, DecorationKind::Link { .. }),
-        )
-    });
+    // Mentions come in text order: only claim anchors, put first, need sorting in among them
+    // (a stable sort moves every decoration, and an article has dozens of links).
+    if anchors > 0 {
+        out.sort_by_key(|d| {
+            (
+                d.block,
+                d.start,
+                matches!(d.kind, DecorationKind::Link { .. }),
+            )
+        });
+    }
+    debug_assert!(out.is_sorted_by_key(|d| (d.block, d.start)));
     out
 }

@@ -39,7 +39,8 @@ pub struct ArticleRef<'a> {
     pub source: Option<&'a str>,
     pub summary: Option<&'a str>,
     pub claims: usize,
-    pub countries: Vec<NameRef<'a>>,
+    /// [`NameRef`]s, as template values ([`Views::name_value`]).
+    pub countries: Vec<tera::Value>,
     /// The entry as lists show it (`article_item.html`), rendered once: an article appears in
     /// the lists of its tags, countries and actors, and the home page's. A safe string, which
     /// templates print as it is: the `safe` filter would copy it for every list.
@@ -111,6 +112,8 @@ struct ActorPage<'d> {
     untitled: String,
     /// The actor as a JSON-LD thing, for the `mentions` of every article page that names it.
     ld: Box<RawValue>,
+    /// Its [`NameRef`] (count 0) as a template value, for the lists of every article naming it.
+    name_value: tera::Value,
 }
 
 impl<'d> Views<'d> {
@@ -130,12 +133,20 @@ impl<'d> Views<'d> {
                 let titled = link_open(&url, Some(&actor.name), "mention");
                 let untitled = link_open(&url, None, "mention");
                 let ld = jsonld::thing(actor, Some(urls.absolute(&urls.actor(actor))));
+                let name_value = tera::Value::from_serializable(&NameRef {
+                    id: &actor.id,
+                    name: &actor.name,
+                    kind: actor.kind.as_str(),
+                    url: Some(url.clone()),
+                    count: 0,
+                });
                 let page = ActorPage {
                     url,
                     name: &actor.name,
                     titled,
                     untitled,
                     ld,
+                    name_value,
                 };
                 (actor.id.as_str(), page)
             })
@@ -179,7 +190,7 @@ impl<'d> Views<'d> {
                 .countries
                 .iter()
                 .filter_map(|code| registry.country(code))
-                .filter_map(|c| self.name_ref(&c.slug, 0))
+                .filter_map(|c| self.name_value(&c.slug))
                 .collect(),
             item_html: None,
         }
@@ -203,6 +214,18 @@ impl<'d> Views<'d> {
             url: self.pages.get(id).map(|page| page.url.clone()),
             count,
         })
+    }
+
+    /// [`Views::name_ref`] with no count, as a template value: made once for an actor with a
+    /// page, since each article page lists its actors and countries, and each list entry its
+    /// countries.
+    pub fn name_value(&self, id: &str) -> Option<tera::Value> {
+        match self.pages.get(id) {
+            Some(page) => Some(page.name_value.clone()),
+            None => self
+                .name_ref(id, 0)
+                .map(|name| tera::Value::from_serializable(&name)),
+        }
     }
 
     /// The JSON-LD thing of an actor with a page (and a URL), made once per render.
