@@ -1,6 +1,7 @@
 //! Markdown: the one place that parses article bodies. It gives extraction the prose as plain
 //! text blocks, and gives rendering HTML with links and anchors put back at byte offsets of
-//! those same blocks. Both walk the same event stream, so the offsets agree.
+//! those same blocks. Both walk the same parse (the render's with adjacent text events merged,
+//! which moves no offset), so the offsets agree.
 
 use std::borrow::Cow;
 use std::cell::RefCell;

@@ -5,7 +5,6 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 use serde::Serialize;
-
 use serde_json::value::RawValue;
 
 use super::jsonld;
@@ -97,8 +96,9 @@ pub struct Views<'d> {
     pub urls: &'d Urls,
     article_values: Vec<tera::Value>,
     claim_values: Vec<tera::Value>,
-    /// Per actor with a page: its URL and the opening tag of a mention's link to it, made
-    /// once (a digest refers to a few hundred actors hundreds of thousands of times).
+    /// Per actor with a page: its URL, the opening tag of a mention's link to it, its JSON-LD
+    /// and its list entry, made once (a digest refers to a few hundred actors hundreds of
+    /// thousands of times).
     pages: FastMap<&'d str, ActorPage<'d>>,
 }
 
