@@ -447,7 +447,7 @@ fn slot_of(key: Key, bits: u32) -> usize {
 /// patterns, built on every run); the trie builds in one pass over the sorted patterns.
 #[derive(Debug, Clone)]
 pub struct PrefixTrie {
-    /// States in breadth-first order; 0 is the root.
+    /// States in depth-first order; 0 is the root.
     states: Vec<TrieState>,
     /// Every state's transitions, each state's together and sorted by byte.
     bytes: Vec<u8>,
@@ -479,11 +479,16 @@ impl PrefixTrie {
             bytes: Vec::new(),
             targets: Vec::new(),
         };
-        // Breadth first: a state is the run of sorted patterns that share its first `depth`
-        // bytes. Its children are made (and numbered) together, so they sit side by side.
-        let mut queue = std::collections::VecDeque::from([(0u32, order.len() as u32, 0usize)]);
-        let mut next_state = 1u32;
-        while let Some((mut from, to, depth)) = queue.pop_front() {
+        // Depth first: a state is the run of sorted patterns that share its first `depth`
+        // bytes, numbered before its children, and its transitions are reserved together before
+        // theirs. A name's states and transitions then lie in the order a walk reads them, a
+        // few cache lines apart, where breadth-first order put every step in a line of its own.
+        let mut stack = vec![(0u32, order.len() as u32, 0usize, None::<usize>)];
+        let mut children = Vec::new();
+        while let Some((mut from, to, depth, slot)) = stack.pop() {
+            if let Some(slot) = slot {
+                trie.targets[slot] = trie.states.len() as u32;
+            }
             let mut pattern = None;
             // Patterns that end here sort first; a duplicate of the first is dropped.
             while from < to && text(from).len() == depth {
@@ -491,6 +496,7 @@ impl PrefixTrie {
                 from += 1;
             }
             let first = trie.bytes.len() as u32;
+            children.clear();
             while from < to {
                 let byte = text(from)[depth];
                 let mut end = from + 1;
@@ -498,9 +504,8 @@ impl PrefixTrie {
                     end += 1;
                 }
                 trie.bytes.push(byte);
-                trie.targets.push(next_state);
-                next_state += 1;
-                queue.push_back((from, end, depth + 1));
+                trie.targets.push(0);
+                children.push((from, end));
                 from = end;
             }
             trie.states.push(TrieState {
@@ -508,6 +513,10 @@ impl PrefixTrie {
                 count: trie.bytes.len() as u32 - first,
                 pattern,
             });
+            // Reversed, so that the first child is the next state numbered.
+            for (k, &(from, end)) in children.iter().enumerate().rev() {
+                stack.push((from, end, depth + 1, Some(first as usize + k)));
+            }
         }
         trie
     }
