@@ -10,8 +10,8 @@ an order shuffled by the round number: in a fixed order the pair that follows an
 for the memory that one left behind, and on a virtual machine that alone moved a build by
 0.4 s. Prints, per binary, the minimum of each stage (DOSSIER_TIMINGS) for BASE and VARIANT,
 what VARIANT adds (with the difference of the stage's medians beside it), the minimum and
-median of the whole build's wall time, and the median of each round's difference in wall time
-and in CPU time.
+median of the whole build's wall time, the median of each round's difference in wall time
+and in CPU time, and the middle half (first to third quartile) of the rounds' wall differences.
 """
 
 import os
@@ -90,6 +90,10 @@ def main():
         print(f"   paired by round, median: wall {paired(tb, tv):+.3f} s, "
               f"CPU (user + system) {paired(cb, cv):+.3f} s "
               f"({statistics.median(cb):.2f} -> {statistics.median(cv):.2f} s)")
+        # How far the rounds spread: on a shared virtual machine, more than most changes move.
+        if rounds >= 4:
+            q1, _, q3 = statistics.quantiles([v - b for b, v in zip(tb, tv)], n=4)
+            print(f"   paired wall, middle half of the rounds: {q1:+.3f} to {q3:+.3f} s")
         for name in hi:
             med = lambda v: statistics.median(samples[(b, v)].get(name, [0.0]))
             print(f"   {hi[name] - lo.get(name, 0.0):+.3f}  (median {med(variant) - med(base):+.3f})  {name}")
