@@ -419,7 +419,7 @@ impl<'r> Gazetteer<'r> {
             first_names: FirstWords::new(&upper_texts, false),
             starts_capital_or_digit,
             names: NameSet {
-                trie: PrefixTrie::new(&upper_texts),
+                trie: PrefixTrie::new(&upper_texts, false),
                 ids: upper,
             },
             lowercase: PatternSet::new(&b.texts, lower),

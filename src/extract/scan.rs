@@ -1,16 +1,12 @@
 //! Word-start scanning: finds the longest pattern that begins at a given word start. Running an
 //! unanchored search instead makes short patterns ("in", "it", "US") match inside most words,
-//! and each of those false matches costs a return from the search loop; calling the high-level
-//! anchored search at every word start costs more in setup than the walk itself.
+//! and each of those false matches costs a return from the search loop.
 //!
 //! Most words are looked up whole in a hash table of the patterns' first words (64 KB for the
-//! cue lexicon, the slots of common words staying in the first-level cache); the automaton (1.6 MB
-//! for the cue lexicon, whose every step at every word missed that cache) is walked only where a
+//! cue lexicon, the slots of common words staying in the first-level cache); a byte trie of the
+//! patterns (one structure for the gazetteer's names and the cue lexicon) is walked only where a
 //! phrase may begin.
 
-use aho_corasick::Anchored;
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
 use std::collections::hash_map::Entry;
 
 use crate::fasthash::FastMap;
@@ -26,31 +22,19 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
-/// A leftmost-longest automaton over a set of patterns, searched from chosen positions only.
+/// Patterns searched from chosen positions only (word starts), longest first.
 #[derive(Debug, Clone)]
 pub struct AnchoredPatterns {
-    dfa: DFA,
-    start: StateID,
+    trie: PrefixTrie,
     first_words: FirstWords,
 }
 
 impl AnchoredPatterns {
     /// Compiles `patterns`; with `ascii_case_insensitive`, ASCII letters match in either case.
     pub fn new<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> AnchoredPatterns {
-        let dfa = DFA::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .start_kind(aho_corasick::StartKind::Anchored)
-            .ascii_case_insensitive(ascii_case_insensitive)
-            .build(patterns)
-            .expect("patterns compile into an automaton");
-        let start = dfa
-            .start_state(Anchored::Yes)
-            .expect("an anchored start state was asked for");
-        let first_words = FirstWords::new(patterns, ascii_case_insensitive);
         AnchoredPatterns {
-            dfa,
-            start,
-            first_words,
+            trie: PrefixTrie::new(patterns, ascii_case_insensitive),
+            first_words: FirstWords::new(patterns, ascii_case_insensitive),
         }
     }
 
@@ -72,26 +56,7 @@ impl AnchoredPatterns {
     /// The longest pattern that starts exactly at `at`, as (end, pattern index).
     #[inline]
     pub fn longest_at(&self, haystack: &[u8], at: usize) -> Option<(usize, usize)> {
-        let mut sid = self.start;
-        let mut best = None;
-        for (i, &b) in haystack[at..].iter().enumerate() {
-            sid = self.dfa.next_state(Anchored::Yes, sid, b);
-            if self.dfa.is_special(sid) {
-                if self.dfa.is_dead(sid) {
-                    break;
-                }
-                // A state's matches include those of its suffixes ("he" after "the"), which
-                // start later: keep only a pattern that spans from `at`.
-                if self.dfa.is_match(sid) {
-                    let end = at + i + 1;
-                    let pattern = self.dfa.match_pattern(sid, 0);
-                    if end - self.dfa.pattern_len(pattern) == at {
-                        best = Some((end, pattern.as_usize()));
-                    }
-                }
-            }
-        }
-        best
+        self.trie.longest_at(haystack, at)
     }
 }
 
@@ -447,6 +412,8 @@ fn slot_of(key: Key, bits: u32) -> usize {
 /// patterns, built on every run); the trie builds in one pass over the sorted patterns.
 #[derive(Debug, Clone)]
 pub struct PrefixTrie {
+    /// Whether ASCII letters match in either case (patterns are stored in lowercase).
+    fold: bool,
     /// States in depth-first order; 0 is the root.
     states: Vec<TrieState>,
     /// Every state's transitions, each state's together and sorted by byte.
@@ -465,16 +432,26 @@ struct TrieState {
 
 impl PrefixTrie {
     /// Builds the trie; a pattern's index in `patterns` is what [`PrefixTrie::longest_at`]
-    /// returns for it. Of two equal patterns, the first is kept.
-    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> PrefixTrie {
+    /// returns for it. Of two equal patterns, the first is kept. With `ascii_case_insensitive`,
+    /// ASCII letters match in either case.
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> PrefixTrie {
+        let folded: Vec<Vec<u8>> = if ascii_case_insensitive {
+            patterns
+                .iter()
+                .map(|p| p.as_ref().to_ascii_lowercase())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let pattern = |i: u32| match folded.get(i as usize) {
+            Some(lower) => lower.as_slice(),
+            None => patterns[i as usize].as_ref(),
+        };
         let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
-        order.sort_by(|&a, &b| {
-            patterns[a as usize]
-                .as_ref()
-                .cmp(patterns[b as usize].as_ref())
-        });
-        let text = |k: u32| patterns[order[k as usize] as usize].as_ref();
+        order.sort_by(|&a, &b| pattern(a).cmp(pattern(b)));
+        let text = |k: u32| pattern(order[k as usize]);
         let mut trie = PrefixTrie {
+            fold: ascii_case_insensitive,
             states: Vec::new(),
             bytes: Vec::new(),
             targets: Vec::new(),
@@ -527,6 +504,7 @@ impl PrefixTrie {
         let mut state = self.states[0];
         let mut best = None;
         for (i, &b) in haystack[at..].iter().enumerate() {
+            let b = if self.fold { b.to_ascii_lowercase() } else { b };
             let range = state.first as usize..(state.first + state.count) as usize;
             let Ok(k) = self.bytes[range.clone()].binary_search(&b) else {
                 break;
@@ -547,7 +525,7 @@ mod tests {
     #[test]
     fn prefix_trie_finds_the_longest_pattern_at_a_position() {
         let patterns = ["Russia", "Russian", "Ru", "Iran", "Ivory Coast", "Russia"];
-        let trie = PrefixTrie::new(&patterns);
+        let trie = PrefixTrie::new(&patterns, false);
         let text = b"The Russian and Ivory Coast and Irani and Rus";
         assert_eq!(trie.longest_at(text, 4), Some((11, 1)));
         assert_eq!(trie.longest_at(text, 16), Some((27, 4)));
@@ -555,7 +533,10 @@ mod tests {
         assert_eq!(trie.longest_at(text, 42), Some((44, 2)));
         assert_eq!(trie.longest_at(text, 0), None);
         assert_eq!(trie.longest_at(b"Russia", 0), Some((6, 0)));
-        assert_eq!(PrefixTrie::new::<&str>(&[]).longest_at(b"Russia", 0), None);
+        assert_eq!(
+            PrefixTrie::new::<&str>(&[], false).longest_at(b"Russia", 0),
+            None
+        );
     }
 
     #[test]

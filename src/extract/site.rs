@@ -12,7 +12,7 @@ use crate::markdown;
 /// ranges in the article's prose blocks: block 0 is the title, then the body's blocks as
 /// [`markdown::prose`] gives them. The blocks themselves are not kept: each article's
 /// are made, read and dropped on one thread, while they are in cache.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ArticleExtraction<'r> {
     pub mentions: Vec<Mention<'r>>,
     /// Empty once linked: [`crate::link::Digest::new`] moves them into the digest's claims.
@@ -50,12 +50,7 @@ fn extract_article<'r>(
 ) -> ArticleExtraction<'r> {
     // Claims are found around mentions: without mentions, only curated quotes need the prose.
     if gazetteer.is_none() && article.claims.iter().all(|c| c.quote.is_none()) {
-        return ArticleExtraction {
-            mentions: Vec::new(),
-            claims: Vec::new(),
-            quotes: Vec::new(),
-            link_text: Vec::new(),
-        };
+        return ArticleExtraction::default();
     }
     let body = markdown::prose(&article.body);
     let mut texts: Vec<&str> = Vec::with_capacity(body.blocks.len() + 1);
