@@ -58,6 +58,18 @@ pub struct NameRef<'a> {
     pub count: usize,
 }
 
+impl<'a> NameRef<'a> {
+    fn of(actor: &'a Actor, url: Option<String>, count: usize) -> NameRef<'a> {
+        NameRef {
+            id: &actor.id,
+            name: &actor.name,
+            kind: actor.kind.as_str(),
+            url,
+            count,
+        }
+    }
+}
+
 /// A claim as shown in tables and on its page.
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimView<'a> {
@@ -133,13 +145,8 @@ impl<'d> Views<'d> {
                 let titled = link_open(&url, Some(&actor.name), "mention");
                 let untitled = link_open(&url, None, "mention");
                 let ld = jsonld::thing(actor, Some(urls.absolute(&urls.actor(actor))));
-                let name_value = tera::Value::from_serializable(&NameRef {
-                    id: &actor.id,
-                    name: &actor.name,
-                    kind: actor.kind.as_str(),
-                    url: Some(url.clone()),
-                    count: 0,
-                });
+                let name_value =
+                    tera::Value::from_serializable(&NameRef::of(actor, Some(url.clone()), 0));
                 let page = ActorPage {
                     url,
                     name: &actor.name,
@@ -207,13 +214,8 @@ impl<'d> Views<'d> {
     /// A reference to a registry actor; its page exists when it appears in the digest.
     pub fn name_ref(&self, id: &str, count: usize) -> Option<NameRef<'d>> {
         let actor: &'d Actor = self.digest.site.registry.actor(id)?;
-        Some(NameRef {
-            id: &actor.id,
-            name: &actor.name,
-            kind: actor.kind.as_str(),
-            url: self.pages.get(id).map(|page| page.url.clone()),
-            count,
-        })
+        let url = self.pages.get(id).map(|page| page.url.clone());
+        Some(NameRef::of(actor, url, count))
     }
 
     /// [`Views::name_ref`] with no count, as a template value: made once for an actor with a
