@@ -1,8 +1,10 @@
 //! Internal link check: every `href` and `src` that points into the site must name a file the
 //! build produces. Pages are scanned as they are rendered, before the whole site exists, so
-//! each distinct target is noted once with the page that first (in path order) links to it,
-//! and looked up when the build knows every file it made.
+//! each distinct target is noted once and looked up when the build knows every file it made.
+//! Each page keeps the ids of the targets it links to: only when a target turns out missing
+//! are the pages searched for the first (in path order) that links to it.
 
+use std::collections::hash_map::Entry;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -11,27 +13,59 @@ use memchr::memmem::Finder;
 use crate::diagnostics::Diagnostic;
 use crate::fasthash::{FastMap, FastSet};
 
-/// Shards of the target map (picked by the top four bits of a target's hash): pages are scanned
-/// on every core at once.
+/// Shards of the target table (picked by the top four bits of a target's hash): pages are
+/// scanned on every core at once.
 const SHARDS: usize = 16;
+
+/// Bits of a target id that number it within its shard; the shard is in the bits above.
+const LOCAL_BITS: u32 = 28;
 
 /// The distinct internal link targets of the pages scanned so far.
 pub struct LinkCheck {
     root: Vec<u8>,
     /// `="` followed by the root: every hit is a site-internal attribute value.
     internal: Finder<'static>,
-    /// Each target as written (up to its closing quote), with the page that links to it, by
-    /// the target's hash.
-    targets: [Mutex<Shard>; SHARDS],
+    /// The targets, each noted once, in the shard its hash picks.
+    shards: [Mutex<Shard>; SHARDS],
+    /// Every page scanned, by the name messages give it, with the ids of its targets.
+    pages: Mutex<Vec<(String, Vec<u32>)>>,
 }
 
-/// Targets by their hash, which a page's scan has already computed. A hash almost always has
-/// one target, but two may share it.
-type Shard = FastMap<u64, Vec<Target>>;
+/// Targets as written (up to the closing quote), numbered in the order they were first seen,
+/// and found by their hash, which a page's scan has already computed.
+#[derive(Default)]
+struct Shard {
+    /// The first target with each hash.
+    by_hash: FastMap<u64, u32>,
+    /// Each target, with the next one that has the same hash (a hash almost always has one
+    /// target, but two may share it).
+    targets: Vec<(Box<[u8]>, Option<u32>)>,
+}
 
-struct Target {
-    bytes: Box<[u8]>,
-    from: String,
+impl Shard {
+    /// The target's number in this shard, noting it if it is new.
+    fn id_of(&mut self, hash: u64, target: &[u8]) -> u32 {
+        let next = self.targets.len() as u32;
+        let Some(&first) = self.by_hash.get(&hash) else {
+            self.by_hash.insert(hash, next);
+            self.targets.push((target.into(), None));
+            return next;
+        };
+        let mut at = first;
+        loop {
+            let (bytes, same_hash) = &self.targets[at as usize];
+            if **bytes == *target {
+                return at;
+            }
+            match same_hash {
+                Some(n) => at = *n,
+                None => break,
+            }
+        }
+        self.targets[at as usize].1 = Some(next);
+        self.targets.push((target.into(), None));
+        next
+    }
 }
 
 impl LinkCheck {
@@ -40,45 +74,48 @@ impl LinkCheck {
         LinkCheck {
             root: root.as_bytes().to_vec(),
             internal: Finder::new(&[b"=\"", root.as_bytes()].concat()).into_owned(),
-            targets: std::array::from_fn(|_| Mutex::new(FastMap::default())),
+            shards: std::array::from_fn(|_| Mutex::new(Shard::default())),
+            pages: Mutex::new(Vec::new()),
         }
     }
 
     /// Notes the internal link targets of one HTML page; `from` names it in messages.
     pub fn scan(&self, html: &[u8], from: &str) {
-        // Each target is hashed once. Sorted by hash, a page's repeated targets fall together
-        // (two slices are compared only when their hashes are equal), and so do the targets of
-        // each shard, which is locked once per page.
-        let mut found: Vec<(u64, &[u8])> = internal_links(html, &self.internal)
-            .map(|value| {
-                let target = memchr::memchr(b'"', value).map_or(value, |q| &value[..q]);
-                (hash_of(target), target)
-            })
-            .collect();
-        found.sort_unstable_by_key(|&(hash, _)| hash);
-        // Equal targets are next to each other unless two targets share a hash; then a target
-        // may be noted twice, which the shard's lookup absorbs.
-        found.dedup();
-        for group in found.chunk_by(|a, b| shard_of(a.0) == shard_of(b.0)) {
-            let mut shard = self.targets[shard_of(group[0].0)]
-                .lock()
-                .expect("link shard lock");
-            for &(hash, target) in group {
-                let same_hash = shard.entry(hash).or_default();
-                match same_hash.iter_mut().find(|t| *t.bytes == *target) {
-                    Some(first) => {
-                        // The same page is reported whatever order the pages were rendered in.
-                        if from < first.from.as_str() {
-                            first.from = from.to_string();
-                        }
-                    }
-                    None => same_hash.push(Target {
-                        bytes: target.into(),
-                        from: from.to_string(),
-                    }),
+        // Each target is hashed once, and a page's repeated targets (an actor linked in every
+        // paragraph) are dropped by their hash; two slices are compared only when their hashes
+        // are equal. Two targets that share a hash are both kept: the shard's lookup tells them
+        // apart, whichever comes again. The set starts with room for an article page's targets.
+        let mut seen: FastMap<u64, &[u8]> =
+            FastMap::with_capacity_and_hasher(64, Default::default());
+        let mut found: Vec<(u64, &[u8])> = Vec::new();
+        for value in internal_links(html, &self.internal) {
+            let target = memchr::memchr(b'"', value).map_or(value, |q| &value[..q]);
+            let hash = hash_of(target);
+            match seen.entry(hash) {
+                Entry::Vacant(first) => {
+                    first.insert(target);
+                    found.push((hash, target));
                 }
+                Entry::Occupied(first) if *first.get() != target => found.push((hash, target)),
+                Entry::Occupied(_) => {}
             }
         }
+        // Sorted by hash, the targets of each shard fall together: it is locked once per page.
+        found.sort_unstable_by_key(|&(hash, _)| hash);
+        let mut ids = Vec::with_capacity(found.len());
+        for group in found.chunk_by(|a, b| shard_of(a.0) == shard_of(b.0)) {
+            let shard = shard_of(group[0].0);
+            let mut targets = self.shards[shard].lock().expect("link shard lock");
+            ids.extend(
+                group.iter().map(|&(hash, target)| {
+                    (shard as u32) << LOCAL_BITS | targets.id_of(hash, target)
+                }),
+            );
+        }
+        self.pages
+            .lock()
+            .expect("link pages lock")
+            .push((from.to_string(), ids));
     }
 
     /// One diagnostic per target that names none of `paths` (the files of the output, with
@@ -97,30 +134,55 @@ impl LinkCheck {
             }
         }
         let root = self.root.len();
-        let mut broken: Vec<(Box<[u8]>, String)> = self
-            .targets
+        let shards: Vec<Shard> = self
+            .shards
             .into_iter()
-            .flat_map(|shard| shard.into_inner().expect("link shard lock").into_values())
-            .flatten()
-            .map(|t| (t.bytes, t.from))
-            .filter(|(target, _)| {
+            .map(|shard| shard.into_inner().expect("link shard lock"))
+            .collect();
+        // The missing targets by id, each with the first page (in path order) that links to it.
+        let mut missing: FastMap<u32, Option<&str>> = FastMap::default();
+        for (shard, targets) in shards.iter().enumerate() {
+            for (local, (target, _)) in targets.targets.iter().enumerate() {
                 // The path ends before a fragment or query.
                 let rel = &target[root..];
                 let end = memchr::memchr2(b'#', b'?', rel).unwrap_or(rel.len());
-                !existing.contains(&rel[..end])
+                if !existing.contains(&rel[..end]) {
+                    missing.insert((shard as u32) << LOCAL_BITS | local as u32, None);
+                }
+            }
+        }
+        if missing.is_empty() {
+            return Vec::new();
+        }
+        let pages = self.pages.into_inner().expect("link pages lock");
+        for (from, ids) in &pages {
+            for id in ids {
+                if let Some(first) = missing.get_mut(id)
+                    && first.is_none_or(|f| from.as_str() < f)
+                {
+                    *first = Some(from);
+                }
+            }
+        }
+        let mut broken: Vec<(&[u8], &str)> = missing
+            .into_iter()
+            .map(|(id, from)| {
+                let (target, _) = &shards[(id >> LOCAL_BITS) as usize].targets
+                    [(id & ((1 << LOCAL_BITS) - 1)) as usize];
+                (&target[..], from.expect("every target was noted by a page"))
             })
             .collect();
         broken.sort();
         broken
             .into_iter()
             .map(|(target, from)| {
-                let target = String::from_utf8_lossy(&target);
+                let target = String::from_utf8_lossy(target);
                 Diagnostic::error(
                     "broken-link",
                     format!("link to {target}, which the site does not have"),
                 )
                 .help("link to an existing article as /articles/<slug>/")
-                .in_file(Path::new(&from))
+                .in_file(Path::new(from))
             })
             .collect()
     }
@@ -153,6 +215,17 @@ fn internal_links<'h>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn targets_that_share_a_hash_keep_ids_of_their_own() {
+        let mut shard = Shard::default();
+        let a = shard.id_of(7, b"/a/");
+        let b = shard.id_of(7, b"/b/");
+        assert_ne!(a, b);
+        assert_eq!(shard.id_of(7, b"/b/"), b);
+        assert_eq!(shard.id_of(7, b"/a/"), a);
+        assert_eq!(shard.targets.len(), 2);
+    }
 
     #[test]
     fn links_to_missing_pages_are_reported_once_and_external_ones_ignored() {
