@@ -1,7 +1,7 @@
-//! Markdown: the one place that parses article bodies. It gives extraction the prose as plain
-//! text blocks, and gives rendering HTML with links and anchors put back at byte offsets of
-//! those same blocks. Both walk the same parse (the render's with adjacent text events merged,
-//! which moves no offset), so the offsets agree.
+//! Markdown: the one place that parses article bodies. One parse gives extraction the prose as
+//! plain text blocks, and gives the render the body's HTML with a note of where each prose text
+//! event went in it; once the digest is linked, the render puts links and anchors into that
+//! HTML at byte offsets of the same blocks, without parsing the body again.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -114,31 +114,30 @@ pub struct Prose {
     pub link_text: Vec<(usize, usize, usize)>,
 }
 
-/// Splits a body into [`Prose`].
-pub fn prose(markdown: &str) -> Prose {
-    let mut tracker = BlockTracker::default();
-    let mut prose = Prose::default();
-    // Unmerged: the split text events of a run (smart quotes, entities) land in the block one
-    // after another, at the offsets the merged event of the render has, without the copy the
-    // merge makes to join them.
-    for event in Parser::new_ext(markdown, options()) {
-        let Some((block, offset, text)) = tracker.observe(&event) else {
-            continue;
-        };
-        let blocks = &mut prose.blocks;
-        if block == blocks.len() {
-            blocks.push(String::new());
+impl Prose {
+    /// Appends a prose text event's text at its place in its block.
+    fn add(&mut self, block: usize, offset: usize, text: &str, in_link: bool) {
+        if block == self.blocks.len() {
+            self.blocks.push(String::new());
         }
-        blocks[block].push_str(text);
-        if tracker.in_link() {
+        self.blocks[block].push_str(text);
+        if in_link {
             let end = offset + text.len();
-            match prose.link_text.last_mut() {
+            match self.link_text.last_mut() {
                 Some((b, _, e)) if *b == block && *e == offset => *e = end,
-                _ => prose.link_text.push((block, offset, end)),
+                _ => self.link_text.push((block, offset, end)),
             }
         }
     }
-    prose
+}
+
+/// Splits a body into [`Prose`].
+pub fn prose(markdown: &str) -> Prose {
+    let notes = Notes {
+        prose: true,
+        runs: false,
+    };
+    run_parse(markdown, "/", notes).prose
 }
 
 /// Something to put into the rendered text at a byte range of a prose block. Its HTML is made
@@ -200,6 +199,45 @@ pub fn link_open(href: &str, title: Option<&str>, class: &str) -> String {
     }
 }
 
+/// A body parsed once: its prose for extraction, and its HTML for the render.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    pub prose: Prose,
+    pub body: Prerendered,
+}
+
+/// A body rendered to HTML without decorations, and where each prose text event of it went:
+/// decorations found later are put into the HTML without parsing the Markdown again.
+#[derive(Debug, Clone, Default)]
+pub struct Prerendered {
+    html: String,
+    runs: Vec<Run>,
+    headings: Vec<(u8, String, String)>,
+    has_raw_html: bool,
+    /// The base path root-relative links were given.
+    base_path: Box<str>,
+}
+
+impl Prerendered {
+    /// Whether its links were given this base path.
+    pub fn has_base_path(&self, base_path: &str) -> bool {
+        *self.base_path == *base_path
+    }
+}
+
+/// A prose text event: its place in its block, and the bytes of the HTML it became (its text,
+/// escaped as the HTML writer escapes text). A body has a hundred or so, and a digest keeps
+/// every body's until its page is rendered: hence the 32-bit offsets.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    block: u32,
+    offset: u32,
+    len: u32,
+    html_start: u32,
+    html_end: u32,
+    in_link: bool,
+}
+
 /// A rendered body and what the rest of the pipeline needs to know about it.
 #[derive(Debug, Clone, Default)]
 pub struct RenderedBody {
@@ -208,30 +246,38 @@ pub struct RenderedBody {
     pub headings: Vec<(u8, String, String)>,
 }
 
-/// Renders Markdown to HTML with decorations (sorted by block and start) placed in the prose.
-/// Root-relative links (`/articles/x/`) are prefixed with `base_path` so sub-path sites work.
-pub fn render<'a>(
-    markdown: &'a str,
-    decorations: &'a [Decoration<'a>],
-    base_path: &'a str,
-    sanitize: bool,
-) -> RenderedBody {
-    // Room for the usual growth of Markdown into HTML and for the tags the decorations add,
-    // so the page is not copied as it grows.
-    let decorated: usize = decorations
-        .iter()
-        .map(|d| match &d.kind {
-            DecorationKind::Link { open, .. } => open.len() + "</a>".len(),
-            DecorationKind::Anchor { html } => html.len(),
-        })
-        .sum();
-    let out = RefCell::new(String::with_capacity(markdown.len() * 3 / 2 + decorated));
-    let mut stream = Decorated {
+/// Parses a body once, for both its prose and its HTML. Root-relative links (`/articles/x/`)
+/// are prefixed with `base_path` so sub-path sites work.
+pub fn parse(markdown: &str, base_path: &str) -> Parsed {
+    let notes = Notes {
+        prose: true,
+        runs: true,
+    };
+    run_parse(markdown, base_path, notes)
+}
+
+/// The HTML of a body nothing will be extracted from, and no decoration put into.
+pub fn prerender(markdown: &str, base_path: &str) -> Prerendered {
+    let notes = Notes {
+        prose: false,
+        runs: false,
+    };
+    run_parse(markdown, base_path, notes).body
+}
+
+/// What a parse notes besides the HTML.
+#[derive(Clone, Copy)]
+struct Notes {
+    prose: bool,
+    runs: bool,
+}
+
+fn run_parse(markdown: &str, base_path: &str, notes: Notes) -> Parsed {
+    let out = RefCell::new(String::with_capacity(markdown.len() * 3 / 2));
+    let mut stream = Prerender {
         source: events(markdown),
         out: &out,
         tracker: BlockTracker::default(),
-        decorations,
-        next: 0,
         base_path,
         has_raw_html: false,
         heading_start: None,
@@ -239,20 +285,82 @@ pub fn render<'a>(
         queue: VecDeque::new(),
         used_ids: Vec::new(),
         headings: Vec::new(),
+        notes,
+        prose: Prose::default(),
+        runs: Vec::new(),
+        handed: None,
     };
     pulldown_cmark::html::write_html_fmt(SharedOut(&out), &mut stream)
         .expect("writing to a String cannot fail");
-    let mut html = out.take();
-    if stream.has_raw_html && sanitize {
+    stream.close_run();
+    Parsed {
+        prose: stream.prose,
+        body: Prerendered {
+            html: out.take(),
+            runs: stream.runs,
+            headings: stream.headings,
+            has_raw_html: stream.has_raw_html,
+            base_path: base_path.into(),
+        },
+    }
+}
+
+/// Puts decorations (sorted by block and start) into the prose of a prerendered body: the HTML
+/// is copied, and only the text events that get a decoration are written anew.
+pub fn decorate_body(
+    body: &Prerendered,
+    decorations: &[Decoration],
+    sanitize: bool,
+) -> RenderedBody {
+    // Room for the tags the decorations add, so the page is not copied as it grows.
+    let decorated: usize = decorations
+        .iter()
+        .map(|d| match &d.kind {
+            DecorationKind::Link { open, .. } => open.len() + "</a>".len(),
+            DecorationKind::Anchor { html } => html.len(),
+        })
+        .sum();
+    let source = &body.html;
+    let mut html = String::with_capacity(source.len() + decorated);
+    let mut copied = 0;
+    let mut next = 0;
+    for run in &body.runs {
+        let (block, offset) = (run.block as usize, run.offset as usize);
+        while next < decorations.len()
+            && (decorations[next].block, decorations[next].start) < (block, offset)
+        {
+            next += 1;
+        }
+        let mut i = next;
+        while i < decorations.len()
+            && decorations[i].block == block
+            && decorations[i].start < offset + run.len as usize
+        {
+            i += 1;
+        }
+        if i > next {
+            let (start, end) = (run.html_start as usize, run.html_end as usize);
+            html.push_str(&source[copied..start]);
+            let text = unescape_body_text(&source[start..end]);
+            copied = if decorate(&text, offset, &decorations[next..i], run.in_link, &mut html) {
+                end
+            } else {
+                start
+            };
+        }
+        next = i;
+    }
+    html.push_str(&source[copied..]);
+    if body.has_raw_html && sanitize {
         html = sanitizer().clean(&html).to_string();
     }
     RenderedBody {
         html,
-        headings: stream.headings,
+        headings: body.headings.clone(),
     }
 }
 
-/// The HTML writer's output, which [`Decorated`] writes decorated text into as well.
+/// The HTML writer's output, which [`Prerender`] reads the length of as well.
 struct SharedOut<'o>(&'o RefCell<String>);
 
 impl std::fmt::Write for SharedOut<'_> {
@@ -262,54 +370,92 @@ impl std::fmt::Write for SharedOut<'_> {
     }
 }
 
-/// The events of a body as the HTML writer pulls them, with links rebased and decorations
-/// placed. Events pass straight through, except a heading's, which wait in `queue` until its
-/// text gives it an id: a body's events are never all held at once.
-struct Decorated<'a, 'o, I> {
+/// The events of a body as the HTML writer pulls them, with links rebased, and the prose and
+/// its text runs noted on the way. Events pass straight through, except a heading's, which
+/// wait in `queue` until its text gives it an id: a body's events are never all held at once.
+struct Prerender<'a, 'o, I> {
     source: I,
     /// The writer's output: the writer has written every event handed to it when it asks for
-    /// the next, so decorated text that is not held in `queue` can be written here at once.
+    /// the next, so the output's length then is where the last one's HTML ends.
     out: &'o RefCell<String>,
     tracker: BlockTracker,
-    decorations: &'a [Decoration<'a>],
-    /// The first decoration not yet placed.
-    next: usize,
     base_path: &'a str,
     has_raw_html: bool,
     /// Where the open heading's events begin in `queue`.
     heading_start: Option<usize>,
     /// The open heading's text and code, for its id.
     heading_text: String,
-    queue: VecDeque<Event<'a>>,
+    /// Events waiting for the writer, each prose text event with its run.
+    queue: VecDeque<(Event<'a>, Option<Run>)>,
     used_ids: Vec<String>,
     headings: Vec<(u8, String, String)>,
+    notes: Notes,
+    prose: Prose,
+    runs: Vec<Run>,
+    /// The run of the text event last handed to the writer.
+    handed: Option<Run>,
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Decorated<'a, '_, I> {
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Prerender<'a, '_, I> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {
+        self.close_run();
         loop {
             if self.heading_start.is_none()
-                && let Some(event) = self.queue.pop_front()
+                && let Some(waiting) = self.queue.pop_front()
             {
-                return Some(event);
+                return Some(self.hand(waiting));
             }
             match self.source.next() {
                 Some(event) => self.take(event),
-                None => return self.queue.pop_front(),
+                None => return self.queue.pop_front().map(|waiting| self.hand(waiting)),
             }
         }
     }
 }
 
-impl<'a, I> Decorated<'a, '_, I> {
+impl<'a, I> Prerender<'a, '_, I> {
+    /// Gives the writer an event, noting where a text run's HTML starts.
+    fn hand(&mut self, (event, run): (Event<'a>, Option<Run>)) -> Event<'a> {
+        self.handed = run.map(|run| Run {
+            html_start: self.out.borrow().len() as u32,
+            ..run
+        });
+        event
+    }
+
+    /// Notes where the HTML of the text event last handed to the writer ends.
+    fn close_run(&mut self) {
+        if let Some(run) = self.handed.take() {
+            self.runs.push(Run {
+                html_end: self.out.borrow().len() as u32,
+                ..run
+            });
+        }
+    }
+
     /// Puts what one source event becomes at the end of the queue.
     fn take(&mut self, event: Event<'a>) {
-        let prose = self
-            .tracker
-            .observe(&event)
-            .map(|(b, o, t)| (b, o, t.len()));
+        let mut run = None;
+        if let Some((block, offset, text)) = self.tracker.observe(&event) {
+            let in_link = self.tracker.in_link();
+            if self.notes.prose {
+                self.prose.add(block, offset, text, in_link);
+            }
+            if self.notes.runs
+                && let Event::Text(_) = event
+            {
+                run = Some(Run {
+                    block: block as u32,
+                    offset: offset as u32,
+                    len: text.len() as u32,
+                    html_start: 0,
+                    html_end: 0,
+                    in_link,
+                });
+            }
+        }
         if self.heading_start.is_some()
             && let Event::Text(text) | Event::Code(text) = &event
         {
@@ -319,20 +465,20 @@ impl<'a, I> Decorated<'a, '_, I> {
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 self.heading_start = Some(out.len());
-                out.push_back(event);
+                out.push_back((event, None));
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(start) = self.heading_start.take() {
                     let text = std::mem::take(&mut self.heading_text);
                     finish_heading(
-                        &mut out[start],
+                        &mut out[start].0,
                         text,
                         level,
                         &mut self.used_ids,
                         &mut self.headings,
                     );
                 }
-                out.push_back(event);
+                out.push_back((event, None));
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -341,12 +487,13 @@ impl<'a, I> Decorated<'a, '_, I> {
                 id,
             }) => {
                 let dest_url = rebase(dest_url, self.base_path);
-                out.push_back(Event::Start(Tag::Link {
+                let link = Tag::Link {
                     link_type,
                     dest_url,
                     title,
                     id,
-                }));
+                };
+                out.push_back((Event::Start(link), None));
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -355,70 +502,32 @@ impl<'a, I> Decorated<'a, '_, I> {
                 id,
             }) => {
                 let dest_url = rebase(dest_url, self.base_path);
-                out.push_back(Event::Start(Tag::Image {
+                let image = Tag::Image {
                     link_type,
                     dest_url,
                     title,
                     id,
-                }));
+                };
+                out.push_back((Event::Start(image), None));
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 self.has_raw_html = true;
-                out.push_back(event);
+                out.push_back((event, None));
             }
-            Event::Text(text) => match prose {
-                Some((block, offset, len)) => {
-                    let decorations = self.decorations;
-                    let mut next = self.next;
-                    while next < decorations.len()
-                        && (decorations[next].block, decorations[next].start) < (block, offset)
-                    {
-                        next += 1;
-                    }
-                    let mut i = next;
-                    while i < decorations.len()
-                        && decorations[i].block == block
-                        && decorations[i].start < offset + len
-                    {
-                        i += 1;
-                    }
-                    // Outside a heading nothing waits in the queue: write straight to the output.
-                    let direct =
-                        (self.heading_start.is_none() && out.is_empty()).then_some(self.out);
-                    decorate(
-                        text,
-                        offset,
-                        &decorations[next..i],
-                        self.tracker.in_link(),
-                        direct,
-                        out,
-                    );
-                    self.next = i;
-                }
-                None => out.push_back(Event::Text(text)),
-            },
-            other => out.push_back(other),
+            other => out.push_back((other, run)),
         }
     }
 }
 
-/// Puts the decorations that fall inside one text event into it. A text event with none
-/// passes through as it is; one with some becomes HTML, escaped as the HTML writer escapes
-/// text. That HTML is written to `direct` when given, all but its last character: the writer
-/// gets that character as an event, so it knows, as it would have, that no newline ended it.
-/// Otherwise it becomes a single event, so the writer handles one event for it and not five
-/// per link.
-fn decorate<'a>(
-    text: CowStr<'a>,
+/// Writes one text event's text with the decorations that fall inside it, escaped as the HTML
+/// writer escapes text; writes nothing, and says so, when none of them can be placed.
+fn decorate(
+    text: &str,
     offset: usize,
-    here: &'a [Decoration<'a>],
+    here: &[Decoration],
     in_link: bool,
-    direct: Option<&RefCell<String>>,
-    out: &mut VecDeque<Event<'a>>,
-) {
-    let mut own = String::new();
-    let mut shared = direct.map(RefCell::borrow_mut);
-    let html: &mut String = shared.as_deref_mut().unwrap_or(&mut own);
+    html: &mut String,
+) -> bool {
     let mut placed = false;
     let mut pos = 0usize;
     // Most prose has no `& < >`: then its pieces go in as they are, without an escaping pass
@@ -465,21 +574,37 @@ fn decorate<'a>(
             pos = end;
         }
     }
-    if !placed {
-        out.push_back(Event::Text(text));
-        return;
+    if placed {
+        push_piece(html, &text[pos..]);
     }
-    push_piece(html, &text[pos..]);
-    let event = match direct {
-        Some(_) => CowStr::from(html.pop().expect("a decoration was written")),
-        None => CowStr::from(own),
-    };
-    out.push_back(Event::InlineHtml(event));
+    placed
 }
 
 /// Appends text escaped as pulldown-cmark's HTML writer escapes a text event.
 fn push_text(html: &mut String, text: &str) {
     escape_html_body_text(&mut *html, text).expect("writing to a String cannot fail");
+}
+
+/// The text that [`push_text`] escaped into `html`: it writes `&`, `<` and `>` as entities,
+/// and every other character as it is.
+fn unescape_body_text(html: &str) -> Cow<'_, str> {
+    if !html.contains('&') {
+        return Cow::Borrowed(html);
+    }
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(amp) = rest.find('&') {
+        text.push_str(&rest[..amp]);
+        let entity = &rest[amp..];
+        let (c, len) = [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>')]
+            .into_iter()
+            .find(|(name, _)| entity.starts_with(name))
+            .map_or(('&', 1), |(name, c)| (c, name.len()));
+        text.push(c);
+        rest = &entity[len..];
+    }
+    text.push_str(rest);
+    Cow::Owned(text)
 }
 
 /// Gives a heading a unique id from its text (and inline code) unless it has one
@@ -531,6 +656,16 @@ fn sanitizer() -> ammonia::Builder<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Renders Markdown to HTML with decorations (sorted by block and start) placed in the prose.
+    fn render(
+        markdown: &str,
+        decorations: &[Decoration],
+        base_path: &str,
+        sanitize: bool,
+    ) -> RenderedBody {
+        decorate_body(&parse(markdown, base_path).body, decorations, sanitize)
+    }
 
     #[test]
     fn prose_blocks_skip_code_and_urls_and_split_paragraphs() {
@@ -692,6 +827,37 @@ mod tests {
                 .replace("</a>", ""),
             render(md, &[], "/", false).html
         );
+    }
+
+    #[test]
+    fn escaped_text_reads_back_as_written() {
+        for text in [
+            "plain",
+            "A&B < C > D",
+            "&amp; &lt; & &",
+            "“Moscow” & Kyiv’s <b>",
+        ] {
+            let mut html = String::new();
+            push_text(&mut html, text);
+            assert_eq!(unescape_body_text(&html), text);
+        }
+    }
+
+    #[test]
+    fn a_parse_gives_the_same_prose_and_html_whatever_it_notes() {
+        let md = "# Moscow & Kyiv\n\nSee [RT](/rt/) and *Russia* < Iran.\n\n```\nRussia\n```\n";
+        let parsed = parse(md, "/sub/");
+        assert_eq!(parsed.prose, prose(md));
+        assert!(parsed.body.has_base_path("/sub/") && !parsed.body.has_base_path("/"));
+        let plain = prerender(md, "/sub/");
+        assert_eq!(plain.html, parsed.body.html);
+        assert_eq!(decorate_body(&parsed.body, &[], false).html, plain.html);
+        assert!(plain.html.contains("href=\"/sub/rt/\""));
+        // Without headings or links to rewrite, the HTML is pulldown-cmark's own.
+        let simple = "Moscow & *Kyiv* < Iran.\n\n- a\n- b\n";
+        let mut expected = String::new();
+        pulldown_cmark::html::push_html(&mut expected, Parser::new_ext(simple, options()));
+        assert_eq!(prerender(simple, "/").html, expected);
     }
 
     #[test]

@@ -237,6 +237,25 @@ fn base_url_with_a_sub_path_prefixes_every_link() {
 }
 
 #[test]
+fn a_base_url_given_on_the_command_line_reaches_links_in_article_bodies() {
+    // The body is parsed once, before the render: the links written in it and the mentions
+    // linked into it must both get the base path of the command line, not the config's.
+    let site = TestSite::from_fixture("basic");
+    let out = site.dossier(&["build", "--base-url", "https://example.org/elsewhere/"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let article = site.read("articles/tehran-hack/index.html");
+    assert!(
+        article.contains("href=\"/elsewhere/articles/moscow-preference/\""),
+        "the body's own link"
+    );
+    assert!(
+        article.contains("<a class=\"mention\" href=\"/elsewhere/"),
+        "a mention's link"
+    );
+    assert!(!article.contains("href=\"/articles/"), "nothing left at /");
+}
+
+#[test]
 fn output_folder_may_not_be_the_site_or_its_sources() {
     let site = TestSite::from_fixture("basic");
     for bad in [

@@ -80,7 +80,7 @@ fn run_stages(options: &BuildOptions) -> (Option<Summary>, Diagnostics) {
             drafts: options.drafts,
         },
     );
-    let Some(site) = site else {
+    let Some(mut site) = site else {
         return (None, diagnostics);
     };
     if options.strict && diagnostics.warning_count() > 0 {
@@ -90,15 +90,16 @@ fn run_stages(options: &BuildOptions) -> (Option<Summary>, Diagnostics) {
         ));
         return (None, diagnostics);
     }
-    progress.stage(format!("extracting from {} articles", site.articles.len()));
-    let extractions = extract_site(&site);
-    progress.stage("linking actors, countries and claims");
-    let digest = Digest::new(&site, extractions);
     let render_options = RenderOptions {
         base_url: options.base_url.clone(),
         timings: progress.times_stages(),
     };
     let base_path = render_options.config(&site.config).base_path();
+    progress.stage(format!("extracting from {} articles", site.articles.len()));
+    let bodies = site.take_bodies();
+    let extractions = extract_site(&site, bodies, &base_path);
+    progress.stage("linking actors, countries and claims");
+    let digest = Digest::new(&site, extractions);
     let writer = match SiteWriter::new(output.as_deref(), &base_path) {
         Ok(writer) => writer,
         Err(d) => {

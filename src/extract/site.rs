@@ -23,10 +23,20 @@ pub struct ArticleExtraction<'r> {
     /// The text of the author's own links, as (block, start, end), in order: a mention there
     /// is not linked to its actor's page.
     pub link_text: Vec<(usize, usize, usize)>,
+    /// The body's HTML from the same parse as the prose, for the render to put links into:
+    /// a body is parsed once, not once for extraction and again for its page.
+    pub body: markdown::Prerendered,
 }
 
 /// Extracts mentions and claims from every article, honouring `[extract]` in the config.
-pub fn extract_site(site: &Site) -> Vec<ArticleExtraction<'_>> {
+/// `bodies` are the articles' Markdown, in order ([`Site::take_bodies`]): each is parsed once,
+/// here, and dropped as soon as it is, so a large digest never holds its Markdown and its HTML
+/// at once. `base_path` is the one the render gives root-relative links ([`markdown::parse`]).
+pub fn extract_site<'r>(
+    site: &'r Site,
+    bodies: Vec<String>,
+    base_path: &str,
+) -> Vec<ArticleExtraction<'r>> {
     let settings = &site.config.extract;
     // Built before the articles, not by whichever thread first needs them while the others wait.
     let (gazetteer, ()) = rayon::join(
@@ -39,23 +49,30 @@ pub fn extract_site(site: &Site) -> Vec<ArticleExtraction<'_>> {
     );
     site.articles
         .par_iter()
-        .map(|article| extract_article(site, article, gazetteer.as_ref()))
+        .zip(bodies)
+        .map(|(article, body)| extract_article(site, article, body, gazetteer.as_ref(), base_path))
         .collect()
 }
 
 fn extract_article<'r>(
     site: &'r Site,
     article: &Article,
+    markdown: String,
     gazetteer: Option<&Gazetteer<'r>>,
+    base_path: &str,
 ) -> ArticleExtraction<'r> {
     // Claims are found around mentions: without mentions, only curated quotes need the prose.
     if gazetteer.is_none() && article.claims.iter().all(|c| c.quote.is_none()) {
-        return ArticleExtraction::default();
+        return ArticleExtraction {
+            body: markdown::prerender(&markdown, base_path),
+            ..ArticleExtraction::default()
+        };
     }
-    let body = markdown::prose(&article.body);
-    let mut texts: Vec<&str> = Vec::with_capacity(body.blocks.len() + 1);
+    let markdown::Parsed { prose, body } = markdown::parse(&markdown, base_path);
+    drop(markdown);
+    let mut texts: Vec<&str> = Vec::with_capacity(prose.blocks.len() + 1);
     texts.push(&article.title);
-    texts.extend(body.blocks.iter().map(String::as_str));
+    texts.extend(prose.blocks.iter().map(String::as_str));
     let mentions = gazetteer
         .map(|g| extract_mentions(&texts, g))
         .unwrap_or_default();
@@ -74,10 +91,11 @@ fn extract_article<'r>(
         claims,
         quotes,
         // Block 0 of the extraction is the title.
-        link_text: body
+        link_text: prose
             .link_text
             .iter()
             .map(|&(block, start, end)| (block + 1, start, end))
             .collect(),
+        body,
     }
 }

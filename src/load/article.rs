@@ -35,6 +35,7 @@ pub struct Article {
     pub actors: Vec<String>,
     pub draft: bool,
     pub claims: Vec<CuratedClaim>,
+    /// The Markdown; empty once [`crate::load::Site::take_bodies`] has moved it out.
     pub body: String,
 }
 

@@ -34,6 +34,17 @@ pub struct Site {
     pub static_files: BTreeMap<PathBuf, PathBuf>,
 }
 
+impl Site {
+    /// The articles' Markdown, moved out of them (same order): extraction parses each body
+    /// once and drops it, and the later stages read the HTML it made.
+    pub fn take_bodies(&mut self) -> Vec<String> {
+        self.articles
+            .iter_mut()
+            .map(|a| std::mem::take(&mut a.body))
+            .collect()
+    }
+}
+
 /// Choices that change what is loaded.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {

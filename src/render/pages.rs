@@ -544,12 +544,12 @@ fn render_articles(
         let article = &digest.site.articles[i];
         let linked = &digest.articles[i];
         let decorations = decorations(views, i);
-        let body = markdown::render(
-            &article.body,
-            &decorations,
-            &urls.root,
-            config.sanitize_html,
+        let body = &digest.extractions[i].body;
+        debug_assert!(
+            body.has_base_path(&urls.root),
+            "parsed for another base path"
         );
+        let body = markdown::decorate_body(body, &decorations, config.sanitize_html);
         let view = ArticleView {
             list: views.article_ref(i),
             authors: &article.authors,
