@@ -19,10 +19,6 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-fn events(markdown: &str) -> TextMergeStream<'_, Parser<'_>> {
-    TextMergeStream::new(Parser::new_ext(markdown, options()))
-}
-
 /// Follows the event stream and says which prose block (and offset within it) each text event
 /// belongs to, and whether it is the text of a link. Code, raw HTML and image alt text are not
 /// prose.
@@ -133,11 +129,7 @@ impl Prose {
 
 /// Splits a body into [`Prose`].
 pub fn prose(markdown: &str) -> Prose {
-    let notes = Notes {
-        prose: true,
-        runs: false,
-    };
-    run_parse(markdown, "/", notes).prose
+    run_parse(markdown, "/", Notes::PROSE).prose
 }
 
 /// Something to put into the rendered text at a byte range of a prose block. Its HTML is made
@@ -249,20 +241,12 @@ pub struct RenderedBody {
 /// Parses a body once, for both its prose and its HTML. Root-relative links (`/articles/x/`)
 /// are prefixed with `base_path` so sub-path sites work.
 pub fn parse(markdown: &str, base_path: &str) -> Parsed {
-    let notes = Notes {
-        prose: true,
-        runs: true,
-    };
-    run_parse(markdown, base_path, notes)
+    run_parse(markdown, base_path, Notes::ALL)
 }
 
 /// The HTML of a body nothing will be extracted from, and no decoration put into.
 pub fn prerender(markdown: &str, base_path: &str) -> Prerendered {
-    let notes = Notes {
-        prose: false,
-        runs: false,
-    };
-    run_parse(markdown, base_path, notes).body
+    run_parse(markdown, base_path, Notes::NONE).body
 }
 
 /// What a parse notes besides the HTML.
@@ -272,10 +256,28 @@ struct Notes {
     runs: bool,
 }
 
+impl Notes {
+    /// For extraction and decorations.
+    const ALL: Notes = Notes {
+        prose: true,
+        runs: true,
+    };
+    /// For extraction alone (`dossier extract`).
+    const PROSE: Notes = Notes {
+        prose: true,
+        runs: false,
+    };
+    /// For the HTML alone.
+    const NONE: Notes = Notes {
+        prose: false,
+        runs: false,
+    };
+}
+
 fn run_parse(markdown: &str, base_path: &str, notes: Notes) -> Parsed {
     let out = RefCell::new(String::with_capacity(markdown.len() * 3 / 2));
     let mut stream = Prerender {
-        source: events(markdown),
+        source: TextMergeStream::new(Parser::new_ext(markdown, options())),
         out: &out,
         tracker: BlockTracker::default(),
         base_path,
